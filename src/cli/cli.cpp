@@ -1,0 +1,62 @@
+// Dispatches `chronomap COMMAND ...` to the command's own parser and runner.
+#include "cli/cli.hpp"
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+
+namespace chronomap::cli {
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(int, char**);
+};
+
+constexpr std::array kCommands = {
+    Command{"render", "render the map to a PNG (or a series of PNGs) with no display", run_render},
+};
+
+void print_usage(std::FILE* out) {
+  std::fprintf(out,
+               "chronomap: a map of dated, geocoded regional events\n\n"
+               "Usage:\n"
+               "  chronomap                 open the map window\n"
+               "  chronomap COMMAND --help  help on a command\n\nCommands:\n");
+  for (const auto& command : kCommands) std::fprintf(out, "  %-10s %s\n", command.name, command.summary);
+}
+
+}  // namespace
+
+bool handles(std::string_view word) {
+  if (word == "--help" || word == "-h" || word == "help" || word == "--version") return true;
+  for (const auto& command : kCommands)
+    if (word == command.name) return true;
+  return false;
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return 2;
+  }
+  const std::string_view word = argv[1];
+  if (word == "--help" || word == "-h" || word == "help") {
+    print_usage(stdout);
+    return 0;
+  }
+  if (word == "--version") {
+    std::printf("chronomap %s\n", CHRONOMAP_VERSION);
+    return 0;
+  }
+  for (const auto& command : kCommands) {
+    if (word == command.name) return command.run(argc - 1, argv + 1);
+  }
+  std::fprintf(stderr, "chronomap: unknown command '%s' (see chronomap --help)\n", argv[1]);
+  return 2;
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,10 @@
+// The subcommands of the `chronomap` command line, one file each. Every command takes
+// its own argv (argv[0] is the command's name) and returns the process exit status:
+// 0 success, 1 a failure while doing the work, 2 invalid arguments or input.
+#pragma once
+
+namespace chronomap::cli {
+
+int run_render(int argc, char** argv);
+
+}  // namespace chronomap::cli

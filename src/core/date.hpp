@@ -1,0 +1,44 @@
+// Civil dates as day numbers: days since 1970-01-01 in the proleptic Gregorian
+// calendar, no time zone. Day numbers are what the store keeps and what the GPU
+// filters on (they fit a float exactly for any date chronomap will see).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace chronomap {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+using DayNumber = std::int32_t;
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+bool is_valid(const CivilDate& date);
+
+DayNumber to_day_number(const CivilDate& date);
+CivilDate from_day_number(DayNumber days);
+
+// Reads "2025-08-14" (ISO 8601 calendar date), "14 August 2025" and "14-Aug-2025"
+// (ACLED's forms, English month names or their three-letter abbreviations, any case),
+// with surrounding blanks ignored. A date that does not exist (2025-02-30) is nullopt,
+// never rolled over into the next month.
+std::optional<CivilDate> parse_date(std::string_view text);
+
+// Like parse_date, but throws UsageError naming `what` (an option or field) on failure.
+DayNumber parse_day_number(std::string_view text, std::string_view what);
+
+std::string format_iso(const CivilDate& date);           // 2025-08-14
+std::string format_long(const CivilDate& date);          // 14 August 2025
+inline std::string format_iso(DayNumber days) { return format_iso(from_day_number(days)); }
+inline std::string format_long(DayNumber days) { return format_long(from_day_number(days)); }
+
+}  // namespace chronomap

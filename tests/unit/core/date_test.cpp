@@ -1,0 +1,68 @@
+// Civil dates: day numbers, the calendar's edges, and every form users type.
+#include "core/date.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+
+namespace chronomap {
+namespace {
+
+TEST(Date, EpochAndKnownDays) {
+  EXPECT_EQ(to_day_number({1970, 1, 1}), 0);
+  EXPECT_EQ(to_day_number({1969, 12, 31}), -1);
+  EXPECT_EQ(to_day_number({2000, 3, 1}), 11017);
+  EXPECT_EQ(to_day_number({2025, 8, 14}), 20314);
+}
+
+TEST(Date, RoundTripsEveryDayOverFourCenturies) {
+  for (DayNumber d = to_day_number({1800, 1, 1}); d <= to_day_number({2200, 12, 31}); ++d) {
+    const CivilDate c = from_day_number(d);
+    ASSERT_TRUE(is_valid(c)) << d;
+    ASSERT_EQ(to_day_number(c), d) << format_iso(c);
+  }
+}
+
+TEST(Date, ParsesIsoAndAcledForms) {
+  EXPECT_EQ(parse_date("2025-08-14"), (CivilDate{2025, 8, 14}));
+  EXPECT_EQ(parse_date("14 August 2025"), (CivilDate{2025, 8, 14}));
+  EXPECT_EQ(parse_date(" 4 august 2025 "), (CivilDate{2025, 8, 4}));
+  EXPECT_EQ(parse_date("14-Aug-2025"), (CivilDate{2025, 8, 14}));
+  EXPECT_EQ(parse_date("2024-02-29"), (CivilDate{2024, 2, 29}));
+}
+
+TEST(Date, RejectsDaysThatDoNotExistInsteadOfRollingOver) {
+  EXPECT_FALSE(parse_date("2025-02-30"));
+  EXPECT_FALSE(parse_date("2025-02-29"));
+  EXPECT_FALSE(parse_date("1900-02-29"));
+  EXPECT_FALSE(parse_date("2025-13-01"));
+  EXPECT_FALSE(parse_date("2025-00-10"));
+  EXPECT_FALSE(parse_date("31 April 2025"));
+}
+
+TEST(Date, RejectsText) {
+  for (const char* bad : {"", "yesterday", "2025-8-14", "2025/08/14", "14 Augst 2025", "20250814",
+                          "2025-08-14x", "14 August", "-1-01-01", "14 August 202"}) {
+    EXPECT_FALSE(parse_date(bad)) << bad;
+  }
+}
+
+TEST(Date, ParseDayNumberNamesTheFieldInItsError) {
+  EXPECT_EQ(parse_day_number("2025-08-14", "--date"), 20314);
+  try {
+    parse_day_number("2025-02-30", "--date");
+    FAIL() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("--date"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("2025-02-30"), std::string::npos);
+  }
+}
+
+TEST(Date, Formats) {
+  EXPECT_EQ(format_iso(CivilDate{2025, 8, 14}), "2025-08-14");
+  EXPECT_EQ(format_long(CivilDate{2025, 8, 14}), "14 August 2025");
+  EXPECT_EQ(format_long(to_day_number({2023, 9, 16})), "16 September 2023");
+}
+
+}  // namespace
+}  // namespace chronomap
