@@ -1,0 +1,18 @@
+uniform sampler2D u_atlas;
+uniform vec4 u_color;
+uniform vec4 u_halo;
+uniform float u_halo_width;  // in distance-field units (0.5 is the glyph edge)
+
+in vec2 v_uv;
+out vec4 frag_color;
+
+void main() {
+  float d = texture(u_atlas, v_uv).r;
+  float w = max(fwidth(d) * 0.75, 1e-3);
+  float fill = smoothstep(0.5 - w, 0.5 + w, d);
+  float edge = 0.5 - u_halo_width;
+  float halo = u_halo_width > 0.0 ? smoothstep(edge - w, edge + w, d) : 0.0;
+  vec3 rgb = mix(u_halo.rgb, u_color.rgb, fill);
+  float alpha = max(u_color.a * fill, u_halo.a * halo);
+  frag_color = vec4(rgb, alpha);
+}

@@ -1,0 +1,29 @@
+// Parsing of option values shared by the commands, and the common error handling:
+// every failure becomes one line on stderr and an exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string_view>
+
+#include "geo/types.hpp"
+
+namespace chronomap::cli {
+
+struct ImageSize {
+  int width = 0, height = 0;
+};
+
+// "1600x1240" -> {1600, 1240}; UsageError for anything else, zero, or too large.
+ImageSize parse_size(std::string_view text);
+// "lon_min,lat_min,lon_max,lat_max" in degrees; UsageError when malformed, outside
+// ±180/±90, or empty (min >= max).
+geo::Extent parse_bbox(std::string_view text);
+
+// Parses argv with `app`, then runs `body`: help exits 0; bad arguments and
+// UsageError/InputError exit 2; any other chronomap::Error exits 1. Messages are
+// one line: "chronomap COMMAND: message".
+int run_guarded(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
+
+}  // namespace chronomap::cli

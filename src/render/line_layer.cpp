@@ -1,0 +1,45 @@
+// Lines: segments uploaded once as instances; a batch per style drawn by pointing
+// the instance attributes at its range (OpenGL 3.3 has no base-instance draw).
+#include "render/layers.hpp"
+
+#include <cstdint>
+
+namespace chronomap::render {
+
+LineLayer::LineLayer() : program_("line"), vao_(make_vertex_array()), segments_(make_buffer()) {
+  color_ = program_.uniform("u_color");
+  width_ = program_.uniform("u_width");
+  glBindVertexArray(vao_.get());
+  corners_.bind_to_attribute_0();
+  glBindVertexArray(0);
+}
+
+void LineLayer::upload(const Scene& scene) {
+  glBindBuffer(GL_ARRAY_BUFFER, segments_.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(scene.segments.size() * sizeof(Segment)),
+               scene.segments.data(), GL_STATIC_DRAW);
+  batches_ = scene.lines;
+}
+
+void LineLayer::begin(const FrameTransform& frame) const {
+  program_.use();
+  program_.set_frame(frame);
+  glBindVertexArray(vao_.get());
+}
+
+void LineLayer::draw_batch(const LineBatch& batch, const Theme& theme, float scale) const {
+  glBindBuffer(GL_ARRAY_BUFFER, segments_.get());
+  const auto offset = static_cast<std::uintptr_t>(batch.first) * sizeof(Segment);
+  for (GLuint attribute : {1u, 2u}) {
+    glEnableVertexAttribArray(attribute);
+    glVertexAttribPointer(attribute, 2, GL_FLOAT, GL_FALSE, sizeof(Segment),
+                          reinterpret_cast<const void*>(offset + (attribute == 2 ? sizeof(Vec2) : 0)));
+    glVertexAttribDivisor(attribute, 1);
+  }
+  const Color c = theme.line(batch.style);
+  glUniform4f(color_, c.r, c.g, c.b, c.a);
+  glUniform1f(width_, theme.line_width(batch.style) * scale);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, batch.count);
+}
+
+}  // namespace chronomap::render

@@ -1,0 +1,51 @@
+// Layer order: sea, graticule (seen over the sea only), land, borders, Moscow,
+// places, labels, overlay.
+#include "render/map_renderer.hpp"
+
+namespace chronomap::render {
+
+MapRenderer::MapRenderer(Theme theme) : theme_(theme) {}
+
+void MapRenderer::set_scene(const Scene& scene) {
+  fills_.upload(scene);
+  lines_.upload(scene);
+  markers_.upload(scene.markers);
+  std::vector<TextItem> labels;
+  for (const auto& l : scene.labels) {
+    const bool country = l.style == LabelStyle::country;
+    labels.push_back({l.text, l.anchor.x, l.anchor.y, country ? theme_.country_label_size : theme_.city_label_size,
+                      l.centered ? Align::center : Align::left, l.offset_x, l.offset_y, theme_.label,
+                      theme_.label_halo, country});
+  }
+  labels_.set_items(labels, false);
+  check_gl("uploading the scene");
+}
+
+void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set_items(items, true); }
+
+void MapRenderer::draw(const View& view, int image_width, int image_height, const Tile& tile) const {
+  const FrameTransform frame(view.camera, image_width, image_height, tile, view.scale);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glClearColor(theme_.sea.r, theme_.sea.g, theme_.sea.b, 1.0f);
+  glClearStencil(0);
+  glStencilMask(0xff);
+  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+  const auto& layers = view.layers;
+  if (layers.graticule) lines_.draw(frame, theme_, [](LineStyle s) { return s == LineStyle::graticule; });
+  if (layers.land) fills_.draw(frame);
+  if (layers.borders) {
+    lines_.draw(frame, theme_,
+                [](LineStyle s) { return s == LineStyle::border || s == LineStyle::focus_border; });
+  }
+  if (layers.moscow) lines_.draw(frame, theme_, [](LineStyle s) { return s == LineStyle::moscow_outline; });
+  if (layers.places) markers_.draw(frame);
+  if (layers.labels) labels_.draw(frame);
+  overlay_.draw(frame);
+  check_gl("drawing the map");
+}
+
+}  // namespace chronomap::render

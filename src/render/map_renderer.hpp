@@ -1,0 +1,57 @@
+// The one renderer: draws a Scene through a View into whatever framebuffer is bound
+// (a window's or an offscreen one), whole or one tile of a larger image.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "render/frame.hpp"
+#include "render/layers.hpp"
+#include "render/scene.hpp"
+#include "render/theme.hpp"
+
+namespace chronomap::render {
+
+struct LayerToggles {
+  bool land = true;       // country fills
+  bool borders = true;
+  bool graticule = true;
+  bool moscow = true;     // Moscow's outline and fill
+  bool places = true;     // capitals and Moscow markers
+  bool labels = true;
+};
+
+// Everything about how the map is looked at, apart from the data: plain values the
+// GUI edits and the command line builds without a window.
+struct View {
+  Camera camera;
+  LayerToggles layers;
+  float scale = 1.0f;  // design px -> output px (line widths, text, markers)
+};
+
+class MapRenderer {
+ public:
+  // Needs a current OpenGL 3.3 core context; compiles the shaders.
+  explicit MapRenderer(Theme theme = {});
+
+  void set_scene(const Scene& scene);
+  // Text drawn over the map in image pixels (titles, dates, legends).
+  void set_overlay(const std::vector<TextItem>& items);
+
+  // Draws into the bound framebuffer, whose viewport must be tile.width×tile.height.
+  void draw(const View& view, int image_width, int image_height, const Tile& tile) const;
+  void draw(const View& view, int width, int height) const { draw(view, width, height, {0, 0, width, height}); }
+
+  [[nodiscard]] const Theme& theme() const { return theme_; }
+  TextLayer& overlay_text() { return overlay_; }
+
+ private:
+  Theme theme_;
+  FillLayer fills_;
+  LineLayer lines_;
+  MarkerLayer markers_;
+  TextLayer labels_;
+  TextLayer overlay_;
+};
+
+}  // namespace chronomap::render

@@ -1,0 +1,114 @@
+// Text: glyph instances laid out on the CPU when the texts change (not per frame),
+// drawn from the distance-field atlases with a halo for legibility over any fill.
+#include "render/layers.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/embedded.hpp"
+
+namespace chronomap::render {
+namespace {
+
+struct GlyphInstance {
+  float anchor[2];
+  float rect[4];
+  float uv[4];
+};
+
+std::span<const unsigned char> font_bytes(const char* name) {
+  const auto& file = find_embedded(embedded_fonts(), name);
+  return {file.data, file.size};
+}
+
+}  // namespace
+
+TextLayer::TextLayer()
+    : program_("text"),
+      vao_(make_vertex_array()),
+      instances_(make_buffer()),
+      regular_(font_bytes("DejaVuSans.ttf")),
+      bold_(font_bytes("DejaVuSans-Bold.ttf")),
+      regular_texture_(make_texture()),
+      bold_texture_(make_texture()) {
+  color_ = program_.uniform("u_color");
+  halo_ = program_.uniform("u_halo");
+  halo_width_ = program_.uniform("u_halo_width");
+  screen_ = program_.uniform("u_screen_space");
+  scale_ = program_.uniform("u_scale");
+  atlas_ = program_.uniform("u_atlas");
+  glBindVertexArray(vao_.get());
+  corners_.bind_to_attribute_0();
+  glBindVertexArray(0);
+  for (const auto* texture : {&regular_texture_, &bold_texture_}) {
+    glBindTexture(GL_TEXTURE_2D, texture->get());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  }
+}
+
+void TextLayer::upload_atlas(GlyphAtlas& atlas, const GlTexture& texture) {
+  if (!atlas.take_dirty()) return;
+  glBindTexture(GL_TEXTURE_2D, texture.get());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, GlyphAtlas::kWidth, GlyphAtlas::kHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+               atlas.pixels().data());
+}
+
+void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space) {
+  screen_space_ = screen_space;
+  runs_.clear();
+  std::vector<GlyphInstance> instances;
+  for (const auto& item : items) {
+    const TextBlock block = layout_text(atlas(item.bold), item.text, item.size, item.align);
+    Run run{static_cast<GLint>(instances.size()), 0, item.color, item.halo, item.size, item.bold};
+    for (const auto& g : block.glyphs) {
+      instances.push_back({{item.x, item.y},
+                           {g.x + item.offset_x, g.y + item.offset_y, g.w, g.h},
+                           {g.u0, g.v0, g.u1, g.v1}});
+    }
+    run.count = static_cast<GLsizei>(instances.size()) - run.first;
+    if (run.count > 0) runs_.push_back(run);
+  }
+  upload_atlas(regular_, regular_texture_);
+  upload_atlas(bold_, bold_texture_);
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(GlyphInstance)),
+               instances.data(), GL_DYNAMIC_DRAW);
+}
+
+void TextLayer::draw(const FrameTransform& frame) const {
+  if (runs_.empty()) return;
+  program_.use();
+  program_.set_frame(frame);
+  glUniform1i(screen_, screen_space_ ? 1 : 0);
+  glUniform1f(scale_, frame.scale);
+  glUniform1i(atlas_, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_.get());
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  for (const auto& run : runs_) {
+    const auto base = static_cast<std::uintptr_t>(run.first) * sizeof(GlyphInstance);
+    auto attribute = [&](GLuint index, GLint size, std::size_t offset) {
+      glEnableVertexAttribArray(index);
+      glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(GlyphInstance),
+                            reinterpret_cast<const void*>(base + offset));
+      glVertexAttribDivisor(index, 1);
+    };
+    attribute(1, 2, offsetof(GlyphInstance, anchor));
+    attribute(2, 4, offsetof(GlyphInstance, rect));
+    attribute(3, 4, offsetof(GlyphInstance, uv));
+    glBindTexture(GL_TEXTURE_2D, (run.bold ? bold_texture_ : regular_texture_).get());
+    glUniform4f(color_, run.color.r, run.color.g, run.color.b, run.color.a);
+    glUniform4f(halo_, run.halo.r, run.halo.g, run.halo.b, run.halo.a);
+    // A halo of about 1.5 output pixels, in distance-field units at this text size.
+    const float halo_px_in_bake = 1.6f * GlyphAtlas::kBakeSize / run.size;
+    glUniform1f(halo_width_, std::min(0.45f, halo_px_in_bake * GlyphAtlas::field_per_pixel()));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, run.count);
+  }
+  glBindVertexArray(0);
+}
+
+}  // namespace chronomap::render
