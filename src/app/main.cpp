@@ -1,6 +1,21 @@
-// chronomap's entry point: a subcommand runs the command line; otherwise the window opens.
+// chronomap's entry point: a subcommand runs the command line; otherwise the window
+// opens (`chronomap [--projection P] [--boundaries PATH]`).
+#include <CLI/CLI.hpp>
+
 #include "cli/cli.hpp"
+#include "ui/gui.hpp"
 
 int main(int argc, char** argv) {
-  return chronomap::cli::run(argc, argv);
+  if (argc >= 2 && chronomap::cli::handles(argv[1])) return chronomap::cli::run(argc, argv);
+  chronomap::ui::GuiOptions options;
+  CLI::App app{"chronomap: a map of dated, geocoded regional events. Commands: chronomap --help.", "chronomap"};
+  app.add_option("--projection", options.projection, "projection to open with (a name or any CRS PROJ accepts)");
+  app.add_option("--boundaries", options.boundaries, "country boundaries from any OGR vector source");
+  app.add_option("--layer", options.layer, "the layer of --boundaries to draw");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return chronomap::ui::run_gui(options);
 }

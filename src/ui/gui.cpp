@@ -1,0 +1,160 @@
+// The GUI shell: window and context, ImGui set-up, input routing (ImGui first, then
+// the map), the frame loop, and settings saved on exit.
+#include "ui/gui.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "ui/panels.hpp"
+
+namespace chronomap::ui {
+namespace {
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void set_up_imgui_font() {
+  // DejaVu Sans, embedded, so the UI shows accents, Cyrillic and typographic marks.
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
+  const auto& font = find_embedded(embedded_fonts(), "DejaVuSans.ttf");
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), static_cast<int>(font.size),
+                                             15.0f, &config, ranges);
+}
+
+// The mouse over the map: drag pans, the wheel zooms about the cursor, both only
+// when ImGui does not want the mouse.
+void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const double mx = static_cast<double>(io.MousePos.x) * fb_scale_x;
+  const double my = static_cast<double>(io.MousePos.y) * fb_scale_y;
+  if (io.WantCaptureMouse) return;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+    state.map.pan(static_cast<double>(io.MouseDelta.x) * fb_scale_x, static_cast<double>(io.MouseDelta.y) * fb_scale_y);
+  }
+  if (io.MouseWheel != 0.0f) state.map.zoom_at(std::pow(1.25, static_cast<double>(io.MouseWheel)), mx, my);
+  if (ImGui::IsMousePosValid()) state.map.update_hover(mx, my);
+}
+
+void route_keys(AppState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureKeyboard) return;
+  // ImGui 1.86 indexes keys by the backend's codes: GLFW's, for letters.
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S)) state.open_snapshot = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) {
+    state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
+  }
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  glfwSetErrorCallback([](int, const char* description) { std::fprintf(stderr, "chronomap: GLFW: %s\n", description); });
+  if (glfwInit() == GLFW_FALSE) {
+    std::fprintf(stderr,
+                 "chronomap: no display to open a window on; use `chronomap render --out map.png` to render without one\n");
+    return 1;
+  }
+  const auto config_dir = user_config_dir();
+  const auto settings_file = config_dir / "settings.ini";
+  const std::string imgui_ini = (config_dir / "imgui.ini").string();
+  Settings settings = Settings::load(settings_file);
+  if (!options.projection.empty()) settings.projection = options.projection;
+
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(settings.window_width, settings.window_height, "chronomap", nullptr, nullptr);
+  if (window == nullptr) {
+    std::fprintf(stderr, "chronomap: cannot open an OpenGL 3.3 core window on this display\n");
+    glfwTerminate();
+    return 1;
+  }
+  if (settings.window_x >= 0 && settings.window_y >= 0) glfwSetWindowPos(window, settings.window_x, settings.window_y);
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = imgui_ini.c_str();
+  ImGui::StyleColorsDark();
+  set_up_imgui_font();
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  int status = 0;
+  try {
+    render::BaseMap base = render::load_base_map(options.boundaries, options.layer);
+    std::unique_ptr<MapView> map;
+    std::string startup_message;
+    try {
+      map = std::make_unique<MapView>(std::move(base), settings.projection);
+    } catch (const UsageError& e) {  // a projection remembered from a newer build, say
+      startup_message = e.what();
+      settings.projection = std::string(geo::kDefaultProjection);
+      map = std::make_unique<MapView>(render::load_base_map(options.boundaries, options.layer), settings.projection);
+    }
+    map->view().layers = settings.layers;
+    AppState state(settings, *map);
+    state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
+    if (!startup_message.empty()) state.report(startup_message, true);
+    MenuBar menu;
+    SnapshotDialog snapshot;
+    AboutDialog about;
+    StatusBar status_bar;
+
+    while (!glfwWindowShouldClose(window) && !state.quit) {
+      glfwWaitEventsTimeout(0.1);
+      int fw = 0, fh = 0, ww = 0, wh = 0;
+      glfwGetFramebufferSize(window, &fw, &fh);
+      glfwGetWindowSize(window, &ww, &wh);
+      state.framebuffer_width = fw;
+      state.framebuffer_height = fh;
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      route_map_input(state, ww > 0 ? static_cast<double>(fw) / ww : 1.0, wh > 0 ? static_cast<double>(fh) / wh : 1.0);
+      route_keys(state);
+      menu.draw(state);
+      snapshot.draw(state);
+      about.draw(state);
+      status_bar.draw(state);
+      ImGui::Render();
+      map->draw(fw, fh);
+      glViewport(0, 0, fw, fh);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      glfwSwapBuffers(window);
+    }
+    glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
+    glfwGetWindowPos(window, &settings.window_x, &settings.window_y);
+    if (auto problem = settings.save(settings_file); !problem.empty()) std::fprintf(stderr, "chronomap: %s\n", problem.c_str());
+  } catch (const Error& e) {
+    std::fprintf(stderr, "chronomap: %s\n", e.what());
+    status = 2;
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}
+
+}  // namespace chronomap::ui

@@ -1,0 +1,18 @@
+// The map window: GLFW + Dear ImGui shell over the core library.
+#pragma once
+
+#include <string>
+
+namespace chronomap::ui {
+
+struct GuiOptions {
+  std::string projection;  // empty: the one used last time
+  std::string boundaries;  // empty: the shipped countries
+  std::string layer;
+};
+
+// Opens the window and runs until it is closed; returns the exit status. With no
+// display it says so in one line and returns 1.
+int run_gui(const GuiOptions& options);
+
+}  // namespace chronomap::ui

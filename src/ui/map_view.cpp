@@ -1,0 +1,88 @@
+// Window-side map: camera interaction and drawing through the shared renderer.
+#include "ui/map_view.hpp"
+
+#include "export/snapshot.hpp"
+#include "geo/hit_test.hpp"
+
+namespace chronomap::ui {
+
+MapView::MapView(render::BaseMap base_map, const std::string& projection)
+    : base_map_(std::move(base_map)), projection_(projection) {
+  scene_ = render::build_scene(base_map_, projection_);
+  renderer_.set_scene(scene_);
+  renderer_name_ = render::describe_gl_renderer();
+}
+
+void MapView::fit_default(int width, int height) {
+  view_.camera = render::Camera::fit(scene_.default_extent, width, height, 0.06, true);
+}
+
+void MapView::set_projection(const std::string& spec) {
+  geo::Projection next(spec);  // throws before anything changes
+  // Keep the area in view: the lon/lat box under the window, re-projected.
+  geo::Extent lonlat;
+  if (width_ > 0 && height_ > 0) {
+    for (int i = 0; i <= 8; ++i) {
+      for (int j = 0; j <= 8; ++j) {
+        geo::LonLat ll;
+        if (projection_.inverse(view_.camera.unproject(width_ * i / 8.0, height_ * j / 8.0, width_, height_), ll))
+          lonlat.add(ll.lon, ll.lat);
+      }
+    }
+  }
+  projection_ = std::move(next);
+  scene_ = render::build_scene(base_map_, projection_);
+  renderer_.set_scene(scene_);
+  const geo::Extent projected = lonlat.empty() ? geo::Extent{} : projection_.project_extent(lonlat);
+  if (projected.empty() || width_ == 0) {
+    fit_default(std::max(width_, 1), std::max(height_, 1));
+  } else {
+    view_.camera = render::Camera::fit(projected, width_, height_, 0.0, true);
+  }
+}
+
+void MapView::zoom_at(double factor, double px, double py) {
+  // Keep the zoom between the whole world and a few hundred metres per screen.
+  const double world = std::max(scene_.world_extent.width(), scene_.world_extent.height());
+  const double next = view_.camera.units_per_pixel_x / factor;
+  if (next > world / 100.0 || (projection_.is_geographic() ? next < 1e-6 : next < 0.5)) return;
+  view_.camera.zoom_at(factor, px, py, width_, height_);
+}
+
+void MapView::update_hover(double px, double py) {
+  geo::LonLat ll;
+  if (width_ == 0 || !projection_.inverse(view_.camera.unproject(px, py, width_, height_), ll) ||
+      std::abs(ll.lat) > 90.0 || std::abs(ll.lon) > 180.0) {
+    hover_.reset();
+    return;
+  }
+  Hover h{ll, {}};
+  if (const auto* f = geo::feature_at(base_map_.countries, ll)) h.country = f->name;
+  hover_ = h;
+}
+
+void MapView::draw(int width, int height) {
+  if (width <= 0 || height <= 0) return;
+  if (!target_ || target_->width() != width || target_->height() != height) {
+    if (width_ > 0 && height_ > 0) {
+      // Resizing keeps the centre and the scale; only more or less of the map shows.
+    } else {
+      fit_default(width, height);
+    }
+    target_ = std::make_unique<render::OffscreenTarget>(width, height);
+  }
+  width_ = width;
+  height_ = height;
+  target_->bind();
+  renderer_.draw(view_, width, height);
+  target_->resolve_into(0);
+}
+
+Image MapView::snapshot(int width, int height, float scale) const {
+  render::View view = view_;
+  view.scale = scale;
+  view.camera = render::Camera::fit(view_.camera.visible_extent(width_, height_), width, height, 0.0, true);
+  return exporting::render_image(renderer_, view, width, height);
+}
+
+}  // namespace chronomap::ui

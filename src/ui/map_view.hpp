@@ -1,0 +1,59 @@
+// The map as the window shows it: the base map, its projected scene, the renderer and
+// the camera, with the mouse's pan, zoom and hover. Drawing goes through the same
+// MapRenderer as exports, into an offscreen target resolved to the window.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/image.hpp"
+#include "geo/projection.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
+#include "render/scene.hpp"
+
+namespace chronomap::ui {
+
+struct Hover {
+  geo::LonLat position;
+  std::string country;  // empty over the sea
+};
+
+class MapView {
+ public:
+  // Needs the window's GL context current. Throws on unreadable boundaries or CRS.
+  MapView(render::BaseMap base_map, const std::string& projection);
+
+  // Rebuilds the scene in another projection, keeping the area in view.
+  void set_projection(const std::string& spec);
+  [[nodiscard]] const geo::Projection& projection() const { return projection_; }
+
+  void fit_default(int width, int height);
+  // Framebuffer pixels; the caller skips these when ImGui wants the mouse.
+  void pan(double dx, double dy) { view_.camera.pan_pixels(dx, dy); }
+  void zoom_at(double factor, double px, double py);
+  void update_hover(double px, double py);
+  [[nodiscard]] const std::optional<Hover>& hover() const { return hover_; }
+
+  // Draws into the window's default framebuffer at its size.
+  void draw(int width, int height);
+  // The current view at another size (same area, fitted), for "Save snapshot".
+  [[nodiscard]] Image snapshot(int width, int height, float scale) const;
+
+  render::View& view() { return view_; }
+  [[nodiscard]] const std::string& renderer_name() const { return renderer_name_; }
+
+ private:
+  render::BaseMap base_map_;
+  geo::Projection projection_;
+  render::Scene scene_;
+  render::MapRenderer renderer_;
+  render::View view_;
+  std::unique_ptr<render::OffscreenTarget> target_;
+  int width_ = 0, height_ = 0;
+  std::optional<Hover> hover_;
+  std::string renderer_name_;
+};
+
+}  // namespace chronomap::ui

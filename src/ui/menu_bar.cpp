@@ -1,0 +1,56 @@
+// The main menu: projections, layer toggles, snapshot, about.
+#include <imgui.h>
+
+#include "core/error.hpp"
+#include "geo/projection.hpp"
+#include "ui/panels.hpp"
+
+namespace chronomap::ui {
+
+void MenuBar::draw(AppState& state) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Save snapshot…", "Ctrl+S")) state.open_snapshot = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::BeginMenu("Projection")) {
+      for (const auto& p : geo::named_projections()) {
+        const bool current = state.map.projection().spec() == p.id;
+        if (ImGui::MenuItem(p.label, nullptr, current) && !current) {
+          try {
+            state.map.set_projection(p.id);
+            state.settings.projection = p.id;
+            state.report(std::string("Projection: ") + p.label, false);
+          } catch (const Error& e) {
+            state.report(e.what(), true);
+          }
+        }
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Layers")) {
+      auto& layers = state.map.view().layers;
+      ImGui::MenuItem("Countries", nullptr, &layers.land);
+      ImGui::MenuItem("Borders", nullptr, &layers.borders);
+      ImGui::MenuItem("Graticule", nullptr, &layers.graticule);
+      ImGui::MenuItem("Moscow outline", nullptr, &layers.moscow);
+      ImGui::MenuItem("Places", nullptr, &layers.places);
+      ImGui::MenuItem("Labels", nullptr, &layers.labels);
+      state.settings.layers = layers;
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset view", "Home")) state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About chronomap")) state.open_about = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+}  // namespace chronomap::ui

@@ -1,0 +1,73 @@
+// Reading and writing settings.ini.
+#include "ui/settings.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+
+namespace chronomap::ui {
+namespace {
+
+template <typename T>
+void read_number(const std::string& text, T& out) {
+  T value{};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc() && end == text.data() + text.size()) out = value;
+}
+
+}  // namespace
+
+Settings Settings::load(const std::filesystem::path& file) {
+  Settings s;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto eq = line.find('=');
+    if (eq == std::string::npos || line.starts_with('#')) continue;
+    const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    auto flag = [&](const char* name, bool& target) {
+      if (key == name) target = value == "1";
+    };
+    if (key == "window_width") read_number(value, s.window_width);
+    if (key == "window_height") read_number(value, s.window_height);
+    if (key == "window_x") read_number(value, s.window_x);
+    if (key == "window_y") read_number(value, s.window_y);
+    if (key == "projection" && !value.empty()) s.projection = value;
+    if (key == "snapshot_path" && !value.empty()) s.snapshot_path = value;
+    if (key == "snapshot_width") read_number(value, s.snapshot_width);
+    if (key == "snapshot_height") read_number(value, s.snapshot_height);
+    if (key == "snapshot_scale") read_number(value, s.snapshot_scale);
+    flag("layer_land", s.layers.land);
+    flag("layer_borders", s.layers.borders);
+    flag("layer_graticule", s.layers.graticule);
+    flag("layer_moscow", s.layers.moscow);
+    flag("layer_places", s.layers.places);
+    flag("layer_labels", s.layers.labels);
+  }
+  s.window_width = std::clamp(s.window_width, 320, 16384);
+  s.window_height = std::clamp(s.window_height, 240, 16384);
+  return s;
+}
+
+std::string Settings::save(const std::filesystem::path& file) const {
+  std::ostringstream out;
+  out << "# chronomap GUI settings\n"
+      << "window_width=" << window_width << "\nwindow_height=" << window_height << "\nwindow_x=" << window_x
+      << "\nwindow_y=" << window_y << "\nprojection=" << projection << "\nsnapshot_path=" << snapshot_path
+      << "\nsnapshot_width=" << snapshot_width << "\nsnapshot_height=" << snapshot_height
+      << "\nsnapshot_scale=" << snapshot_scale << "\nlayer_land=" << layers.land
+      << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
+      << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
+      << "\nlayer_labels=" << layers.labels << "\n";
+  try {
+    write_file_atomically(file, out.str());
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace chronomap::ui

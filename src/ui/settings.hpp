@@ -1,0 +1,29 @@
+// What the GUI remembers between runs (window geometry, projection, layers), kept as
+// key=value lines in $XDG_CONFIG_HOME/chronomap/settings.ini beside ImGui's panel
+// layout (imgui.ini).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "render/map_renderer.hpp"
+
+namespace chronomap::ui {
+
+struct Settings {
+  int window_width = 1280;
+  int window_height = 800;
+  int window_x = -1, window_y = -1;  // -1: let the window manager place it
+  std::string projection = "laea-sahel";
+  render::LayerToggles layers;
+  std::string snapshot_path = "chronomap-snapshot.png";
+  int snapshot_width = 1920, snapshot_height = 1080;
+  float snapshot_scale = 1.0f;
+
+  // Missing or unreadable files give the defaults; unknown keys are ignored.
+  static Settings load(const std::filesystem::path& file);
+  // Written atomically; failures are returned as a message, never thrown.
+  [[nodiscard]] std::string save(const std::filesystem::path& file) const;
+};
+
+}  // namespace chronomap::ui
