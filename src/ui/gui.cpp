@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -51,15 +52,25 @@ void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
   if (ImGui::IsMousePosValid()) state.map.update_hover(mx, my);
 }
 
-void route_keys(AppState& state) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantCaptureKeyboard) return;
-  // ImGui 1.86 indexes keys by the backend's codes: GLFW's, for letters.
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S)) state.open_snapshot = true;
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) {
-    state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
-  }
+// Shortcuts are taken from GLFW's key callback, not polled per frame: ImGui 1.86 has
+// no input queue, so a press and release within one frame would be lost.
+struct PendingKeys {
+  bool quit = false, snapshot = false, reset = false;
+};
+
+void on_key(GLFWwindow* window, int key, int, int action, int mods) {
+  if (action != GLFW_PRESS || ImGui::GetCurrentContext() == nullptr || ImGui::GetIO().WantCaptureKeyboard) return;
+  auto* pending = static_cast<PendingKeys*>(glfwGetWindowUserPointer(window));
+  const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+  if (ctrl && key == GLFW_KEY_Q) pending->quit = true;
+  if (ctrl && key == GLFW_KEY_S) pending->snapshot = true;
+  if (key == GLFW_KEY_HOME) pending->reset = true;
+}
+
+void route_keys(AppState& state, PendingKeys& pending) {
+  if (std::exchange(pending.quit, false)) state.quit = true;
+  if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
+  if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
 }
 
 }  // namespace
@@ -90,6 +101,9 @@ int run_gui(const GuiOptions& options) {
   if (settings.window_x >= 0 && settings.window_y >= 0) glfwSetWindowPos(window, settings.window_x, settings.window_y);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
+  PendingKeys pending_keys;
+  glfwSetWindowUserPointer(window, &pending_keys);
+  glfwSetKeyCallback(window, on_key);  // installed first: ImGui's backend chains to it
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -131,7 +145,7 @@ int run_gui(const GuiOptions& options) {
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
       route_map_input(state, ww > 0 ? static_cast<double>(fw) / ww : 1.0, wh > 0 ? static_cast<double>(fh) / wh : 1.0);
-      route_keys(state);
+      route_keys(state, pending_keys);
       menu.draw(state);
       snapshot.draw(state);
       about.draw(state);

@@ -1,0 +1,49 @@
+# Shared by the GUI tests: a private Xvfb display, the app started on it, screenshots
+# and colour measurements with ImageMagick.
+
+need() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/test installs it)"; exit 1; }
+  done
+}
+
+# start_display: starts Xvfb on a free display number and exports DISPLAY.
+start_display() {
+  local fd_file="$work/display"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fd_file" 2>"$work/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 50); do [[ -s $fd_file ]] && break; sleep 0.1; done
+  [[ -s $fd_file ]] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
+  export DISPLAY=":$(tr -d '\n' <"$fd_file")"
+}
+
+# start_app BINARY ARGS...: starts chronomap with private settings and waits for its window.
+start_app() {
+  export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+  mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+  "$@" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  window=$(timeout 30 xdotool search --sync --onlyvisible --name '^chronomap$' | head -1) || true
+  [[ -n $window ]] || { echo "FAIL: no chronomap window appeared"; cat "$work/app.log"; exit 1; }
+  sleep 1.5  # first frames: fonts, scene upload
+}
+
+cleanup() {
+  [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null
+  [[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null
+  true
+}
+
+shot() { import -window "$window" "$1"; }
+
+# share PNG COLOUR: the fraction of pixels within 4% of COLOUR.
+share() {
+  convert "$1" -alpha off -fuzz 4% -fill white -opaque "$2" -fill black +opaque white -format '%[fx:mean]' info:
+}
+
+# changed A B: the number of pixels that differ.
+changed() { compare -metric AE -fuzz 2% "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
+
+check() {  # check "description" awk-condition
+  if awk "BEGIN { exit !($2) }"; then echo "ok: $1"; else echo "FAIL: $1 ($2)"; failed=1; fi
+}
