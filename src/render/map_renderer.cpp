@@ -1,5 +1,5 @@
 // Layer order: sea, graticule (seen over the sea only), land, borders, Moscow,
-// places, labels, overlay.
+// links, events, places, labels, overlay.
 #include "render/map_renderer.hpp"
 
 namespace chronomap::render {
@@ -19,6 +19,17 @@ void MapRenderer::set_scene(const Scene& scene) {
   }
   labels_.set_items(labels, false);
   check_gl("uploading the scene");
+}
+
+void MapRenderer::set_events(const EventSet& events, const geo::Projection& projection) {
+  events_.upload(events, projection);
+  data_start_ = events.size() > 0 ? events.day_range().first : 0;
+  check_gl("uploading events");
+}
+
+void MapRenderer::set_links(const std::vector<Link>& links, const geo::Projection& projection) {
+  links_.upload(links, projection);
+  check_gl("uploading links");
 }
 
 void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set_items(items, true); }
@@ -42,6 +53,9 @@ void MapRenderer::draw(const View& view, int image_width, int image_height, cons
                 [](LineStyle s) { return s == LineStyle::border || s == LineStyle::focus_border; });
   }
   if (layers.moscow) lines_.draw(frame, theme_, [](LineStyle s) { return s == LineStyle::moscow_outline; });
+  const TimeFilter filter(view.time, data_start_);
+  if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
+  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   if (layers.places) markers_.draw(frame);
   if (layers.labels) labels_.draw(frame);
   overlay_.draw(frame);

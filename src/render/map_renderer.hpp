@@ -9,6 +9,8 @@
 #include "render/layers.hpp"
 #include "render/scene.hpp"
 #include "render/theme.hpp"
+#include "render/time_data.hpp"
+#include "render/time_layers.hpp"
 
 namespace chronomap::render {
 
@@ -19,6 +21,8 @@ struct LayerToggles {
   bool moscow = true;     // Moscow's outline and fill
   bool places = true;     // capitals and Moscow markers
   bool labels = true;
+  bool events = true;
+  bool links = true;
 };
 
 // Everything about how the map is looked at, apart from the data: plain values the
@@ -27,6 +31,7 @@ struct View {
   Camera camera;
   LayerToggles layers;
   float scale = 1.0f;  // design px -> output px (line widths, text, markers)
+  TimeState time;
 };
 
 class MapRenderer {
@@ -35,6 +40,10 @@ class MapRenderer {
   explicit MapRenderer(Theme theme = {});
 
   void set_scene(const Scene& scene);
+  // The dated layers, projected once here (again after a projection change).
+  void set_events(const EventSet& events, const geo::Projection& projection);
+  void set_links(const std::vector<Link>& links, const geo::Projection& projection);
+  [[nodiscard]] const LinkLayer& links() const { return links_; }
   // Text drawn over the map in image pixels (titles, dates, legends).
   void set_overlay(const std::vector<TextItem>& items);
 
@@ -52,6 +61,9 @@ class MapRenderer {
   MarkerLayer markers_;
   TextLayer labels_;
   TextLayer overlay_;
+  EventLayer events_;
+  LinkLayer links_;
+  DayNumber data_start_ = 0;
 };
 
 }  // namespace chronomap::render

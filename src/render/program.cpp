@@ -63,4 +63,14 @@ void Program::set_frame(const FrameTransform& frame) const {
   glUniform4f(tile_, frame.tile[0], frame.tile[1], frame.tile[2], frame.tile[3]);
 }
 
+void set_color_array(GLint location, std::size_t n, Color (*color)(std::uint8_t)) {
+  std::vector<float> values;
+  values.reserve(n * 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Color c = color(static_cast<std::uint8_t>(i));
+    values.insert(values.end(), {c.r, c.g, c.b, c.a});
+  }
+  glUniform4fv(location, static_cast<GLsizei>(n), values.data());
+}
+
 }  // namespace chronomap::render

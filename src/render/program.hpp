@@ -1,10 +1,13 @@
 // A linked GLSL program built from the shaders embedded from shaders/.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "render/gl.hpp"
+#include "render/theme.hpp"
 
 namespace chronomap::render {
 
@@ -26,5 +29,8 @@ class Program {
   GLint to_pixel_ = -1;
   GLint tile_ = -1;
 };
+
+// Sets a `uniform vec4 name[n]` to the colours color(0) .. color(n - 1).
+void set_color_array(GLint location, std::size_t n, Color (*color)(std::uint8_t));
 
 }  // namespace chronomap::render

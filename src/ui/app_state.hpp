@@ -20,6 +20,9 @@ struct AppState {
   bool open_snapshot = false;   // requests to open a dialog on the next frame
   bool open_about = false;
   bool quit = false;
+  bool toggle_play = false;     // Space
+  int step = 0;                 // ← / →: one window back or forward
+  struct ImFont* large_font = nullptr;
   int framebuffer_width = 0, framebuffer_height = 0;
 
   void report(std::string text, bool error) {

@@ -28,14 +28,19 @@ std::string read_text(const std::filesystem::path& path) {
   return s.str();
 }
 
-void set_up_imgui_font() {
+ImFont* set_up_imgui_fonts() {
   // DejaVu Sans, embedded, so the UI shows accents, Cyrillic and typographic marks.
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
+                                   0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
   const auto& font = find_embedded(embedded_fonts(), "DejaVuSans.ttf");
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), static_cast<int>(font.size),
-                                             15.0f, &config, ranges);
+  auto* fonts = ImGui::GetIO().Fonts;
+  auto* bytes = const_cast<unsigned char*>(font.data);  // ImGui's API is not const; it only reads
+  fonts->AddFontFromMemoryTTF(bytes, static_cast<int>(font.size), 15.0f, &config, ranges);
+  const auto& bold = find_embedded(embedded_fonts(), "DejaVuSans-Bold.ttf");
+  return fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bold.data), static_cast<int>(bold.size), 26.0f,
+                                     &config, ranges);  // the timeline's date
 }
 
 // The mouse over the map: drag pans, the wheel zooms about the cursor, both only
@@ -55,21 +60,28 @@ void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
 // Shortcuts are taken from GLFW's key callback, not polled per frame: ImGui 1.86 has
 // no input queue, so a press and release within one frame would be lost.
 struct PendingKeys {
-  bool quit = false, snapshot = false, reset = false;
+  bool quit = false, snapshot = false, reset = false, play = false;
+  int step = 0;
 };
 
 void on_key(GLFWwindow* window, int key, int, int action, int mods) {
-  if (action != GLFW_PRESS || ImGui::GetCurrentContext() == nullptr || ImGui::GetIO().WantCaptureKeyboard) return;
+  const bool repeatable = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT;
+  if ((action != GLFW_PRESS && !(repeatable && action == GLFW_REPEAT)) || ImGui::GetCurrentContext() == nullptr || ImGui::GetIO().WantCaptureKeyboard) return;
   auto* pending = static_cast<PendingKeys*>(glfwGetWindowUserPointer(window));
   const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
   if (ctrl && key == GLFW_KEY_Q) pending->quit = true;
   if (ctrl && key == GLFW_KEY_S) pending->snapshot = true;
   if (key == GLFW_KEY_HOME) pending->reset = true;
+  if (key == GLFW_KEY_SPACE) pending->play = true;
+  if (key == GLFW_KEY_LEFT) pending->step -= 1;
+  if (key == GLFW_KEY_RIGHT) pending->step += 1;
 }
 
 void route_keys(AppState& state, PendingKeys& pending) {
   if (std::exchange(pending.quit, false)) state.quit = true;
   if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
+  if (std::exchange(pending.play, false)) state.toggle_play = true;
+  state.step += std::exchange(pending.step, 0);
   if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
 }
 
@@ -109,7 +121,7 @@ int run_gui(const GuiOptions& options) {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = imgui_ini.c_str();
   ImGui::StyleColorsDark();
-  set_up_imgui_font();
+  ImFont* large_font = set_up_imgui_fonts();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -128,14 +140,24 @@ int run_gui(const GuiOptions& options) {
     map->view().layers = settings.layers;
     AppState state(settings, *map);
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
+    state.large_font = large_font;
     if (!startup_message.empty()) state.report(startup_message, true);
     MenuBar menu;
     SnapshotDialog snapshot;
     AboutDialog about;
     StatusBar status_bar;
+    TimelinePanel timeline;
+    double last_time = glfwGetTime();
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
-      glfwWaitEventsTimeout(0.1);
+      // Redraw continuously only while something moves (playing, animated links).
+      const bool moving = timeline.playing() || (map->view().time.animate_links && map->view().layers.links &&
+                                                 !map->links().empty());
+      glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 0.1);
+      const double now = glfwGetTime();
+      const double dt = now - last_time;
+      last_time = now;
+      map->view().time.animation_phase = static_cast<float>(std::fmod(now * 0.8, 1000.0));
       int fw = 0, fh = 0, ww = 0, wh = 0;
       glfwGetFramebufferSize(window, &fw, &fh);
       glfwGetWindowSize(window, &ww, &wh);
@@ -149,6 +171,7 @@ int run_gui(const GuiOptions& options) {
       menu.draw(state);
       snapshot.draw(state);
       about.draw(state);
+      timeline.draw(state, dt);
       status_bar.draw(state);
       ImGui::Render();
       map->draw(fw, fh);

@@ -1,6 +1,9 @@
 // Window-side map: camera interaction and drawing through the shared renderer.
 #include "ui/map_view.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "export/snapshot.hpp"
 #include "geo/hit_test.hpp"
 
@@ -11,6 +14,13 @@ MapView::MapView(render::BaseMap base_map, const std::string& projection)
   scene_ = render::build_scene(base_map_, projection_);
   renderer_.set_scene(scene_);
   renderer_name_ = render::describe_gl_renderer();
+}
+
+void MapView::set_time_data(render::EventSet events, std::vector<render::Link> links) {
+  events_ = std::move(events);
+  links_ = std::move(links);
+  renderer_.set_events(events_, projection_);
+  renderer_.set_links(links_, projection_);
 }
 
 void MapView::fit_default(int width, int height) {
@@ -33,6 +43,8 @@ void MapView::set_projection(const std::string& spec) {
   projection_ = std::move(next);
   scene_ = render::build_scene(base_map_, projection_);
   renderer_.set_scene(scene_);
+  renderer_.set_events(events_, projection_);
+  renderer_.set_links(links_, projection_);
   const geo::Extent projected = lonlat.empty() ? geo::Extent{} : projection_.project_extent(lonlat);
   if (projected.empty() || width_ == 0) {
     fit_default(std::max(width_, 1), std::max(height_, 1));
@@ -56,9 +68,41 @@ void MapView::update_hover(double px, double py) {
     hover_.reset();
     return;
   }
-  Hover h{ll, {}};
+  Hover h{ll, {}, {}};
   if (const auto* f = geo::feature_at(base_map_.countries, ll)) h.country = f->name;
+  h.link = link_at(px, py);
   hover_ = h;
+}
+
+std::string MapView::link_at(double px, double py) const {
+  // Links are few (tens): a linear scan of their projected arcs in pixel space.
+  const render::TimeFilter filter(view_.time, events_.size() > 0 ? events_.day_range().first : 0);
+  const auto& camera = view_.camera;
+  auto to_px = [&](const render::Vec2& v) {
+    return geo::XY{(static_cast<double>(v.x) - camera.center.x) / camera.units_per_pixel_x + width_ / 2.0,
+                   (camera.center.y - static_cast<double>(v.y)) / camera.units_per_pixel_y + height_ / 2.0};
+  };
+  const auto& projected = renderer_.links().projected();
+  double best = 6.0;  // pixels
+  std::string label;
+  for (std::size_t i = 0; i < links_.size() && i < projected.size(); ++i) {
+    const auto& link = links_[i];
+    if (render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) ==
+        render::LinkState::hidden)
+      continue;
+    const auto& points = projected[i].points;
+    for (std::size_t k = 1; k < points.size(); ++k) {
+      const geo::XY a = to_px(points[k - 1]), b = to_px(points[k]);
+      const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      const double t = len2 > 0 ? std::clamp(((px - a.x) * dx + (py - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+      const double d = std::hypot(px - (a.x + t * dx), py - (a.y + t * dy));
+      if (d < best) {
+        best = d;
+        label = link.label;
+      }
+    }
+  }
+  return label;
 }
 
 void MapView::draw(int width, int height) {

@@ -18,6 +18,7 @@ namespace chronomap::ui {
 struct Hover {
   geo::LonLat position;
   std::string country;  // empty over the sea
+  std::string link;     // the label of the link under the cursor, if any
 };
 
 class MapView {
@@ -28,6 +29,11 @@ class MapView {
   // Rebuilds the scene in another projection, keeping the area in view.
   void set_projection(const std::string& spec);
   [[nodiscard]] const geo::Projection& projection() const { return projection_; }
+
+  // The dated layers; projected now and again after each projection change.
+  void set_time_data(render::EventSet events, std::vector<render::Link> links);
+  [[nodiscard]] const render::EventSet& events() const { return events_; }
+  [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
 
   void fit_default(int width, int height);
   // Framebuffer pixels; the caller skips these when ImGui wants the mouse.
@@ -45,11 +51,15 @@ class MapView {
   [[nodiscard]] const std::string& renderer_name() const { return renderer_name_; }
 
  private:
+  [[nodiscard]] std::string link_at(double px, double py) const;
+
   render::BaseMap base_map_;
   geo::Projection projection_;
   render::Scene scene_;
   render::MapRenderer renderer_;
   render::View view_;
+  render::EventSet events_;
+  std::vector<render::Link> links_;
   std::unique_ptr<render::OffscreenTarget> target_;
   int width_ = 0, height_ = 0;
   std::optional<Hover> hover_;

@@ -22,6 +22,26 @@ struct AboutDialog {
   void draw(AppState& state);
 };
 
+// The bottom timeline: histogram of events over the data's range, the cursor
+// slider, window length or cumulative mode, play/pause with a speed, steps, jumps
+// to the previous or next event, and the date in large type.
+struct TimelinePanel {
+  void draw(AppState& state, double seconds_since_last_frame);
+  [[nodiscard]] bool playing() const { return playing_; }
+  static constexpr float kHeight = 150.0f;
+
+ private:
+  void rebuild(const render::EventSet& events, const std::vector<render::Link>& links);
+  void move_cursor(AppState& state, DayNumber day);
+  bool playing_ = false;
+  int speed_ = 1;  // index into the speeds
+  double carry_ = 0;
+  std::size_t built_for_ = static_cast<std::size_t>(-1);
+  DayNumber first_ = 0, last_ = 0;
+  std::vector<float> histogram_;
+  std::vector<DayNumber> event_days_;  // sorted, unique: starts of events and links
+};
+
 // Cursor position, country under it, last message.
 struct StatusBar {
   void draw(AppState& state);

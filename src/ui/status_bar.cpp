@@ -18,7 +18,11 @@ void StatusBar::draw(AppState& state) {
     if (const auto& hover = state.map.hover()) {
       ImGui::Text("%.4f° %s  %.4f° %s", std::abs(hover->position.lat), hover->position.lat >= 0 ? "N" : "S",
                   std::abs(hover->position.lon), hover->position.lon >= 0 ? "E" : "W");
-      if (!hover->country.empty()) {
+      if (!hover->link.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("  " + hover->link).c_str());
+        ImGui::SetTooltip("%s", hover->link.c_str());
+      } else if (!hover->country.empty()) {
         ImGui::SameLine();
         ImGui::TextUnformatted(("  " + hover->country).c_str());
       }

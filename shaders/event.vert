@@ -1,0 +1,31 @@
+// Events: an instanced disc per event. The time filter runs here: each event's
+// start and end day are attributes, the cursor and window uniforms, so moving the
+// cursor costs the CPU nothing per event. Filtered events collapse outside the clip.
+layout(location = 0) in vec2 a_corner;      // -1 .. 1
+layout(location = 1) in vec2 a_position;    // projected
+layout(location = 2) in vec2 a_days;        // start day, end day
+layout(location = 3) in float a_category;   // index into u_colors
+layout(location = 4) in float a_fatalities;
+
+uniform float u_cursor;
+uniform float u_window_start;
+uniform float u_fade_span;  // 0: no fading
+uniform float u_scale;
+uniform int u_size_by_fatalities;
+uniform vec4 u_colors[10];
+
+out vec2 v_offset;
+out float v_radius;
+out vec4 v_fill;
+out float v_fade;
+
+void main() {
+  v_fill = u_colors[int(a_category)];
+  bool visible = a_days.x <= u_cursor && a_days.y >= u_window_start;
+  float age = u_cursor - min(a_days.y, u_cursor);
+  v_fade = u_fade_span > 0.0 ? 1.0 - 0.7 * clamp(age / u_fade_span, 0.0, 1.0) : 1.0;
+  float radius = u_size_by_fatalities == 1 ? clamp(3.0 + 1.8 * sqrt(a_fatalities), 3.0, 24.0) : 5.0;
+  v_radius = radius * u_scale;
+  v_offset = a_corner * (v_radius + 1.0);
+  gl_Position = visible ? pixel_to_clip(to_pixel(a_position) + v_offset) : vec4(2.0, 2.0, 2.0, 1.0);
+}

@@ -1,0 +1,81 @@
+// Events as instanced discs with per-event dates; see shaders/event.vert.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+
+#include "render/time_layers.hpp"
+
+namespace chronomap::render {
+namespace {
+
+struct EventInstance {
+  float position[2];
+  float days[2];
+  float category;
+  float fatalities;
+};
+
+}  // namespace
+
+EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instances_(make_buffer()) {
+  cursor_ = program_.uniform("u_cursor");
+  window_start_ = program_.uniform("u_window_start");
+  fade_ = program_.uniform("u_fade_span");
+  scale_ = program_.uniform("u_scale");
+  size_by_ = program_.uniform("u_size_by_fatalities");
+  colors_ = program_.uniform("u_colors");
+  glBindVertexArray(vao_.get());
+  corners_.bind_to_attribute_0();
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  auto attribute = [](GLuint index, GLint size, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance), reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, 1);
+  };
+  attribute(1, 2, offsetof(EventInstance, position));
+  attribute(2, 2, offsetof(EventInstance, days));
+  attribute(3, 1, offsetof(EventInstance, category));
+  attribute(4, 1, offsetof(EventInstance, fatalities));
+  glBindVertexArray(0);
+}
+
+void EventLayer::upload(const EventSet& events, const geo::Projection& projection) {
+  std::vector<std::size_t> order(events.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
+  std::vector<geo::XY> projected;
+  projection.forward_many(events.positions, projected);
+  std::vector<EventInstance> instances;
+  instances.reserve(events.size());
+  for (const std::size_t i : order) {
+    const geo::XY& xy = projected[i];
+    if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) continue;
+    instances.push_back({{static_cast<float>(xy.x), static_cast<float>(xy.y)},
+                         {static_cast<float>(events.start_days[i]), static_cast<float>(events.end_days[i])},
+                         static_cast<float>(events.categories[i]),
+                         events.fatalities[i]});
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)), instances.data(),
+               GL_STATIC_DRAW);
+  count_ = static_cast<GLsizei>(instances.size());
+}
+
+void EventLayer::draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const {
+  if (count_ == 0) return;
+  program_.use();
+  program_.set_frame(frame);
+  glUniform1f(cursor_, filter.cursor);
+  glUniform1f(window_start_, filter.window_start);
+  glUniform1f(fade_, filter.fade_span);
+  glUniform1f(scale_, frame.scale);
+  glUniform1i(size_by_, size_by_fatalities ? 1 : 0);
+  set_color_array(colors_, event_categories().size(), category_color);
+  glBindVertexArray(vao_.get());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+  glBindVertexArray(0);
+}
+
+}  // namespace chronomap::render

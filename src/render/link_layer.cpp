@@ -1,0 +1,94 @@
+// Links as geodesic arcs of instanced segments with per-link dates; see shaders/arc.*.
+#include <cmath>
+#include <cstdint>
+
+#include "geo/geodesic.hpp"
+#include "render/time_layers.hpp"
+
+namespace chronomap::render {
+namespace {
+
+struct ArcInstance {
+  float from[2];
+  float to[2];
+  float days[2];
+  float along[2];
+  float kind;
+};
+
+}  // namespace
+
+ProjectedLink project_link(const Link& link, const geo::Projection& projection) {
+  ProjectedLink out;
+  for (const auto& p : geo::geodesic_path(link.from, link.to, 25'000.0)) {
+    geo::XY xy;
+    if (projection.forward(p, xy)) out.points.push_back({static_cast<float>(xy.x), static_cast<float>(xy.y)});
+  }
+  return out;
+}
+
+LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(make_buffer()) {
+  width_ = program_.uniform("u_width");
+  cursor_ = program_.uniform("u_cursor");
+  window_start_ = program_.uniform("u_window_start");
+  colors_ = program_.uniform("u_colors");
+  phase_ = program_.uniform("u_phase");
+  dash_ = program_.uniform("u_dash_period");
+  animate_ = program_.uniform("u_animate");
+  glBindVertexArray(vao_.get());
+  corners_.bind_to_attribute_0();
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  auto attribute = [](GLuint index, GLint size, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, 1);
+  };
+  attribute(1, 2, offsetof(ArcInstance, from));
+  attribute(2, 2, offsetof(ArcInstance, to));
+  attribute(3, 2, offsetof(ArcInstance, days));
+  attribute(4, 2, offsetof(ArcInstance, along));
+  attribute(5, 1, offsetof(ArcInstance, kind));
+  glBindVertexArray(0);
+}
+
+void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& projection) {
+  std::vector<ArcInstance> instances;
+  projected_.clear();
+  for (const auto& link : links) {
+    projected_.push_back(project_link(link, projection));
+    const auto& points = projected_.back().points;
+    float along = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+      const float length = std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+      instances.push_back({{points[i - 1].x, points[i - 1].y},
+                           {points[i].x, points[i].y},
+                           {static_cast<float>(link.start), static_cast<float>(link.end)},
+                           {along, along + length},
+                           static_cast<float>(link.kind)});
+      along += length;
+    }
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(ArcInstance)), instances.data(),
+               GL_STATIC_DRAW);
+  count_ = static_cast<GLsizei>(instances.size());
+}
+
+void LinkLayer::draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
+                     bool animate) const {
+  if (count_ == 0) return;
+  program_.use();
+  program_.set_frame(frame);
+  glUniform1f(width_, 2.4f * frame.scale);
+  glUniform1f(cursor_, filter.cursor);
+  glUniform1f(window_start_, filter.window_start);
+  glUniform1f(phase_, phase);
+  glUniform1f(dash_, static_cast<float>(18.0 * static_cast<double>(frame.scale) * camera.units_per_pixel_x));
+  glUniform1i(animate_, animate ? 1 : 0);
+  set_color_array(colors_, link_kinds().size(), link_kind_color);
+  glBindVertexArray(vao_.get());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+  glBindVertexArray(0);
+}
+
+}  // namespace chronomap::render

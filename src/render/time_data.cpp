@@ -1,0 +1,89 @@
+// Category and link-kind palettes, event columns, and the time filter's uniforms.
+#include "render/time_data.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace chronomap::render {
+namespace {
+
+constexpr std::array<std::string_view, 10> kCategories = {
+    "coup", "attack", "arrest", "withdrawal", "deployment", "agreement", "summit", "meeting", "diplomacy", "other"};
+// Violence in warm tones, politics in cool ones; distinct on the map's fills.
+constexpr std::array<unsigned, 10> kCategoryColors = {0xb2182b, 0xe6550d, 0x8c510a, 0x636363, 0x54278f,
+                                                      0x2166ac, 0x1b9e77, 0x41b6c4, 0x7570b3, 0x969696};
+
+constexpr std::array<std::string_view, 7> kLinkKinds = {"aes_defence", "confederation", "military_cooperation",
+                                                        "memorandum", "french_presence", "ecowas_membership", "other"};
+constexpr std::array<std::string_view, 7> kLinkLabels = {
+    "AES mutual defence", "Confederation of Sahel States", "Military cooperation with Russia",
+    "Memoranda signed in Moscow", "French military presence", "ECOWAS membership", "Other link"};
+constexpr std::array<unsigned, 7> kLinkColors = {0x1a9850, 0x006837, 0xc51b7d, 0xd7301f, 0x2c7bb6, 0x807dba, 0x737373};
+
+}  // namespace
+
+std::span<const std::string_view> event_categories() { return kCategories; }
+
+std::uint8_t category_index(std::string_view category) {
+  for (std::size_t i = 0; i + 1 < kCategories.size(); ++i)
+    if (kCategories[i] == category) return static_cast<std::uint8_t>(i);
+  return static_cast<std::uint8_t>(kCategories.size() - 1);
+}
+
+Color category_color(std::uint8_t index) { return rgb(kCategoryColors[std::min<std::size_t>(index, kCategoryColors.size() - 1)]); }
+
+std::span<const std::string_view> link_kinds() { return kLinkKinds; }
+
+std::uint8_t link_kind_index(std::string_view kind) {
+  for (std::size_t i = 0; i + 1 < kLinkKinds.size(); ++i)
+    if (kLinkKinds[i] == kind) return static_cast<std::uint8_t>(i);
+  return static_cast<std::uint8_t>(kLinkKinds.size() - 1);
+}
+
+Color link_kind_color(std::uint8_t index) { return rgb(kLinkColors[std::min<std::size_t>(index, kLinkColors.size() - 1)]); }
+std::string_view link_kind_label(std::uint8_t index) { return kLinkLabels[std::min<std::size_t>(index, kLinkLabels.size() - 1)]; }
+
+void EventSet::reserve(std::size_t n) {
+  positions.reserve(n);
+  start_days.reserve(n);
+  end_days.reserve(n);
+  categories.reserve(n);
+  fatalities.reserve(n);
+}
+
+void EventSet::add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float deaths) {
+  positions.push_back(position);
+  start_days.push_back(start);
+  end_days.push_back(std::max(start, end));
+  categories.push_back(category);
+  fatalities.push_back(deaths);
+}
+
+std::pair<DayNumber, DayNumber> EventSet::day_range() const {
+  if (start_days.empty()) return {0, 0};
+  return {*std::min_element(start_days.begin(), start_days.end()), *std::max_element(end_days.begin(), end_days.end())};
+}
+
+TimeFilter::TimeFilter(const TimeState& state, DayNumber data_start) {
+  switch (state.mode) {
+    case TimeMode::window: {
+      const int days = std::max(state.window_days, 1);
+      cursor = static_cast<float>(state.cursor);
+      window_start = static_cast<float>(state.cursor - days + 1);
+      fade_span = static_cast<float>(days);
+      break;
+    }
+    case TimeMode::cumulative:
+      cursor = static_cast<float>(state.cursor);
+      window_start = static_cast<float>(std::min(data_start, state.cursor));
+      fade_span = 0;
+      break;
+    case TimeMode::everything:
+      cursor = static_cast<float>(kOpenEnd - 1);
+      window_start = static_cast<float>(kOpenStart);
+      fade_span = 0;
+      break;
+  }
+}
+
+}  // namespace chronomap::render

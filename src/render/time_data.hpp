@@ -1,0 +1,90 @@
+// What the time layers draw, as plain columns (no GL, no SQLite): events as dated
+// points, links as dated pairs of endpoints, and the time filter the GPU applies.
+// The CPU reference of that filter lives here too, so tests compare the two.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "geo/types.hpp"
+#include "render/theme.hpp"
+
+namespace chronomap::render {
+
+// Event categories with a colour each; anything else is "other".
+std::span<const std::string_view> event_categories();
+std::uint8_t category_index(std::string_view category);
+Color category_color(std::uint8_t index);
+
+// Link kinds with a colour each; anything else is "other".
+std::span<const std::string_view> link_kinds();
+std::uint8_t link_kind_index(std::string_view kind);
+Color link_kind_color(std::uint8_t index);
+std::string_view link_kind_label(std::uint8_t index);
+
+inline constexpr DayNumber kOpenStart = -1'000'000;  // "since always"
+inline constexpr DayNumber kOpenEnd = 1'000'000;     // "still going"
+
+struct EventSet {
+  std::vector<geo::LonLat> positions;
+  std::vector<DayNumber> start_days;
+  std::vector<DayNumber> end_days;       // == start for one-day events
+  std::vector<std::uint8_t> categories;  // category_index()
+  std::vector<float> fatalities;         // 0 when unknown
+
+  [[nodiscard]] std::size_t size() const { return positions.size(); }
+  void reserve(std::size_t n);
+  void add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float fatalities = 0);
+  // First and last day of any event, for the timeline's range.
+  [[nodiscard]] std::pair<DayNumber, DayNumber> day_range() const;
+};
+
+struct Link {
+  geo::LonLat from, to;
+  DayNumber start = kOpenStart, end = kOpenEnd;
+  std::uint8_t kind = 0;  // link_kind_index()
+  std::string label;
+};
+
+// How the time cursor selects: a window of days ending at the cursor, everything
+// from the start of the data up to the cursor (cumulative), or all of time.
+enum class TimeMode { window, cumulative, everything };
+
+struct TimeState {
+  DayNumber cursor = 0;
+  int window_days = 30;
+  TimeMode mode = TimeMode::window;
+  bool size_by_fatalities = false;
+  bool animate_links = true;
+  float animation_phase = 0;  // seconds; moves the links' dashes
+};
+
+// The uniforms the shaders filter with, derived from a TimeState once per frame.
+struct TimeFilter {
+  float cursor = 0;        // last day shown
+  float window_start = 0;  // first day shown
+  float fade_span = 0;     // days over which older events fade; 0: no fading
+
+  TimeFilter(const TimeState& state, DayNumber data_start);
+  TimeFilter() = default;
+};
+
+// The CPU reference of the shaders' event test: does an event spanning
+// [start, end] show under `filter`?
+inline bool event_visible(const TimeFilter& f, float start, float end) {
+  return start <= f.cursor && end >= f.window_start;
+}
+
+enum class LinkState { hidden, active, ended };
+inline LinkState link_state(const TimeFilter& f, float start, float end) {
+  if (start > f.cursor) return LinkState::hidden;
+  if (end >= f.cursor) return LinkState::active;
+  return end >= f.window_start ? LinkState::ended : LinkState::hidden;
+}
+
+}  // namespace chronomap::render

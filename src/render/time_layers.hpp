@@ -1,0 +1,59 @@
+// The dated layers: events (discs) and links (geodesic arcs), projected once per
+// projection and filtered by time on the GPU.
+#pragma once
+
+#include <vector>
+
+#include "geo/projection.hpp"
+#include "render/frame.hpp"
+#include "render/gl.hpp"
+#include "render/layers.hpp"
+#include "render/program.hpp"
+#include "render/time_data.hpp"
+
+namespace chronomap::render {
+
+class EventLayer {
+ public:
+  EventLayer();
+  // Projects and uploads; events are drawn oldest first so newer ones lie on top.
+  void upload(const EventSet& events, const geo::Projection& projection);
+  void draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const;
+  [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(count_); }
+
+ private:
+  Program program_;
+  QuadCorners corners_{QuadCorners::Kind::marker};
+  GlVertexArray vao_;
+  GlBuffer instances_;
+  GLsizei count_ = 0;
+  GLint cursor_ = -1, window_start_ = -1, fade_ = -1, scale_ = -1, size_by_ = -1, colors_ = -1;
+};
+
+// A link's arc as projected segments, for drawing and for hover hit tests.
+struct ProjectedLink {
+  std::vector<Vec2> points;
+};
+
+class LinkLayer {
+ public:
+  LinkLayer();
+  void upload(const std::vector<Link>& links, const geo::Projection& projection);
+  void draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
+            bool animate) const;
+  [[nodiscard]] const std::vector<ProjectedLink>& projected() const { return projected_; }
+
+ private:
+  Program program_;
+  QuadCorners corners_{QuadCorners::Kind::line};
+  GlVertexArray vao_;
+  GlBuffer instances_;
+  GLsizei count_ = 0;
+  std::vector<ProjectedLink> projected_;
+  GLint width_ = -1, cursor_ = -1, window_start_ = -1, colors_ = -1, phase_ = -1, dash_ = -1, animate_ = -1;
+};
+
+// Geodesic arc points of a link in projected units (skipping unprojectable points).
+ProjectedLink project_link(const Link& link, const geo::Projection& projection);
+
+}  // namespace chronomap::render
