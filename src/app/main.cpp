@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.add_option("--projection", options.projection, "projection to open with (a name or any CRS PROJ accepts)");
   app.add_option("--boundaries", options.boundaries, "country boundaries from any OGR vector source");
   app.add_option("--layer", options.layer, "the layer of --boundaries to draw");
+  app.add_option("--data", options.data, "event store to open (default: the user's)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

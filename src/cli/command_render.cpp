@@ -1,31 +1,32 @@
-// `chronomap render`: the map to a PNG with no display, through EGL.
+// `chronomap render`: the map to a PNG, or a dated series of PNGs, with no display,
+// through EGL.
 #include <CLI/CLI.hpp>
 
-#include <charconv>
 #include <cstdio>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/render_job.hpp"
 #include "core/error.hpp"
-#include "core/image.hpp"
-#include "export/headless_context.hpp"
-#include "export/snapshot.hpp"
 #include "geo/projection.hpp"
-#include "render/map_renderer.hpp"
 
 namespace chronomap::cli {
 
 int run_render(int argc, char** argv) {
-  CLI::App app{"Render the map to a PNG with no display (OpenGL through EGL).", "chronomap render"};
-  std::string out, size_text = "1600x1000", projection_spec(geo::kDefaultProjection), bbox_text, boundaries, layer;
-  float scale = 1.0f;
-  bool verbose = false;
-  app.add_option("--out,-o", out, "PNG file to write (written to a temporary file, then renamed)")->required();
+  CLI::App app{"Render the map to a PNG, or a series of PNGs, with no display (OpenGL through EGL).",
+               "chronomap render"};
+  RenderJob job;
+  std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text;
+  job.projection = std::string(geo::kDefaultProjection);
+  app.add_option("--out,-o", job.out,
+                 "PNG file to write (to a temporary file, then renamed); for a series, a name with %d or\n"
+                 "%04d where the frame number goes, e.g. frames/frame_%04d.png")
+      ->required();
   app.add_option("--size", size_text, "image size in pixels, WIDTHxHEIGHT")->capture_default_str();
   std::string projections;
   for (const auto& p : geo::named_projections()) projections += std::string("\n    ") + p.id + ": " + p.label;
-  app.add_option("--projection", projection_spec,
+  app.add_option("--projection", job.projection,
                  "a projection by name, or any CRS PROJ accepts (EPSG:3857, \"+proj=robin\", WKT):" + projections)
       ->capture_default_str();
   app.add_option("--bbox", bbox_text,
@@ -33,37 +34,39 @@ int run_render(int argc, char** argv) {
                  "it maps exactly onto the image (lon_min at the left edge, lat_max at the top); with\n"
                  "other projections the box is fitted inside the image. Default: Mali, Burkina Faso,\n"
                  "Niger and Moscow together.");
-  app.add_option("--boundaries", boundaries, "country boundaries from any OGR vector source (default: shipped)");
-  app.add_option("--layer", layer, "the layer of --boundaries to draw (default: its first)");
-  app.add_option("--scale", scale, "size of lines, markers and text relative to the default (e.g. 2 for print)")
+  app.add_option("--boundaries", job.boundaries, "country boundaries from any OGR vector source (default: shipped)");
+  app.add_option("--layer", job.layer, "the layer of --boundaries to draw (default: its first)");
+  app.add_option("--scale", job.scale, "size of lines, markers and text relative to the default (e.g. 2 for print)")
       ->capture_default_str();
-  app.add_flag("--verbose,-v", verbose, "print the renderer used and the time taken");
+  app.add_option("--data", job.data, "event store (default: the user's, with the AES data set on first use)");
+  app.add_option("--date", date_text, "show the map on this day (YYYY-MM-DD); the date is drawn on the image");
+  app.add_option("--window", job.window_days, "days up to --date whose events show (older ones fade)")
+      ->capture_default_str();
+  app.add_flag("--cumulative", job.cumulative, "show everything from the start of the data up to the date");
+  app.add_option("--from", from_text, "first day of a series of frames (with --to and --step)");
+  app.add_option("--to", to_text, "last day of a series of frames");
+  app.add_option("--step", job.step_days, "days between frames of a series")->capture_default_str();
+  app.add_option("--title", job.title, "a title drawn above the date");
+  app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
+  app.add_flag("--verbose,-v", job.verbose, "print the renderer used and the time taken");
 
   return run_guarded(app, argc, argv, [&] {
     const ImageSize size = parse_size(size_text);
-    const std::optional<geo::Extent> bbox = bbox_text.empty() ? std::nullopt : std::optional(parse_bbox(bbox_text));
-    if (!(scale > 0.05f && scale <= 20.0f)) throw UsageError("--scale: must be between 0.05 and 20");
-    const geo::Projection projection(projection_spec);
-    const render::BaseMap base = render::load_base_map(boundaries, layer);
-    const render::Scene scene = render::build_scene(base, projection);
-
-    render::View view;
-    view.scale = scale;
-    if (bbox) {
-      const geo::Extent projected = projection.is_geographic() ? *bbox : projection.project_extent(*bbox);
-      if (projected.empty()) throw UsageError("--bbox: the box has no image in projection " + projection.spec());
-      view.camera = render::Camera::fit(projected, size.width, size.height, 0.0, !projection.is_geographic());
-    } else {
-      view.camera = render::Camera::fit(scene.default_extent, size.width, size.height, 0.06, true);
+    job.width = size.width;
+    job.height = size.height;
+    if (!bbox_text.empty()) job.bbox = parse_bbox(bbox_text);
+    if (!date_text.empty()) job.date = parse_day_number(date_text, "--date");
+    if (!from_text.empty() || !to_text.empty()) {
+      if (from_text.empty() || to_text.empty()) throw UsageError("--from and --to go together");
+      if (!date_text.empty()) throw UsageError("--date cannot be combined with --from/--to");
+      job.from = parse_day_number(from_text, "--from");
+      job.to = parse_day_number(to_text, "--to");
+      if (*job.to < *job.from) throw UsageError("--from " + from_text + " --to " + to_text + " is an empty range");
     }
-
-    exporting::HeadlessContext context;
-    render::MapRenderer renderer;
-    renderer.set_scene(scene);
-    const Image image = exporting::render_image(renderer, view, size.width, size.height);
-    write_png(out, image);
-    if (verbose) std::fprintf(stderr, "rendered %dx%d with %s\n", size.width, size.height, context.description().c_str());
-    return 0;
+    if (job.window_days < 1) throw UsageError("--window: must be at least 1 day");
+    if (job.step_days < 1) throw UsageError("--step: must be at least 1 day");
+    if (!(job.scale > 0.05f && job.scale <= 20.0f)) throw UsageError("--scale: must be between 0.05 and 20");
+    return run_render_job(job);
   });
 }
 

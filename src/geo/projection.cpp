@@ -4,6 +4,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -29,6 +30,20 @@ std::string proj_reason(PJ_CONTEXT* ctx) {
   return text != nullptr ? text : "not a CRS PROJ knows";
 }
 
+// Mercator-like projections send a pole to a huge but finite y without an error
+// (2.4e8 m for EPSG:3857); there the poles must be clamped to the Mercator limit.
+bool poles_at_infinity(PJ* transform) {
+  auto y_at = [&](double lat, double& y) {
+    proj_errno_reset(transform);
+    const PJ_COORD c = proj_trans(transform, PJ_FWD, proj_coord(0, lat, 0, 0));
+    y = c.xy.y;
+    return proj_errno(transform) == 0 && std::isfinite(c.xy.x) && std::isfinite(y);
+  };
+  double at_limit = 0, at_pole = 0;
+  if (!y_at(kMercatorLimit, at_limit)) return false;
+  return !y_at(90.0, at_pole) || std::abs(at_pole) > 2 * std::abs(at_limit) + 1.0;
+}
+
 }  // namespace
 
 std::span<const NamedProjection> named_projections() { return kNamed; }
@@ -39,6 +54,7 @@ struct Projection::Impl {
   PJ* target = nullptr;     // the target CRS
   PJ* transform = nullptr;  // WGS 84 lon/lat -> target x/y
   bool geographic = false;
+  bool clamp_poles = false;  // the poles lie at infinity (Mercator): clamp latitudes
 
   ~Impl() {
     if (transform != nullptr) proj_destroy(transform);
@@ -80,6 +96,7 @@ Projection::Projection(std::string_view spec) : impl_(std::make_shared<Impl>()) 
   p.transform = proj_normalize_for_visualization(p.ctx, raw);
   proj_destroy(raw);
   if (p.transform == nullptr) throw UsageError("unknown CRS '" + p.spec + "': " + proj_reason(p.ctx));
+  p.clamp_poles = poles_at_infinity(p.transform);
 }
 
 const std::string& Projection::spec() const { return impl_->spec; }
@@ -101,7 +118,7 @@ bool Projection::forward(LonLat in, XY& out) const {
     out = {c.xy.x, c.xy.y};
     return proj_errno(impl_->transform) == 0 && std::isfinite(out.x) && std::isfinite(out.y);
   };
-  if (attempt(in.lat)) return true;
+  if (attempt(impl_->clamp_poles ? std::clamp(in.lat, -kMercatorLimit, kMercatorLimit) : in.lat)) return true;
   if (std::abs(in.lat) > kMercatorLimit) return attempt(std::copysign(kMercatorLimit, in.lat));
   return false;
 }

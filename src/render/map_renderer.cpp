@@ -1,5 +1,5 @@
 // Layer order: sea, graticule (seen over the sea only), land, borders, Moscow,
-// links, events, places, labels, overlay.
+// links, places, events (above their places), labels, overlay.
 #include "render/map_renderer.hpp"
 
 namespace chronomap::render {
@@ -55,8 +55,8 @@ void MapRenderer::draw(const View& view, int image_width, int image_height, cons
   if (layers.moscow) lines_.draw(frame, theme_, [](LineStyle s) { return s == LineStyle::moscow_outline; });
   const TimeFilter filter(view.time, data_start_);
   if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
-  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   if (layers.places) markers_.draw(frame);
+  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   if (layers.labels) labels_.draw(frame);
   overlay_.draw(frame);
   check_gl("drawing the map");

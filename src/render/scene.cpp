@@ -218,6 +218,8 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
     if (place.is_moscow) scene.default_extent.add(at->x, at->y);
   }
   if (scene.default_extent.empty()) scene.default_extent = scene.world_extent;
+  // Room below the focus countries for their southern borders and the legend.
+  scene.default_extent.min_y -= 0.08 * scene.default_extent.height();
   return scene;
 }
 

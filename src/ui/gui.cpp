@@ -16,6 +16,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "export/time_source.hpp"
 #include "ui/panels.hpp"
 
 namespace chronomap::ui {
@@ -82,7 +83,7 @@ void route_keys(AppState& state, PendingKeys& pending) {
   if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
   if (std::exchange(pending.play, false)) state.toggle_play = true;
   state.step += std::exchange(pending.step, 0);
-  if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
+  if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
 }
 
 }  // namespace
@@ -138,6 +139,10 @@ int run_gui(const GuiOptions& options) {
       map = std::make_unique<MapView>(render::load_base_map(options.boundaries, options.layer), settings.projection);
     }
     map->view().layers = settings.layers;
+    {
+      exporting::TimeData data = exporting::load_time_data(options.data);
+      map->set_time_data(std::move(data.events), std::move(data.links));
+    }
     AppState state(settings, *map);
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
     state.large_font = large_font;
@@ -163,6 +168,8 @@ int run_gui(const GuiOptions& options) {
       glfwGetWindowSize(window, &ww, &wh);
       state.framebuffer_width = fw;
       state.framebuffer_height = fh;
+      const double fb_scale_y = wh > 0 ? static_cast<double>(fh) / wh : 1.0;
+      map->set_bottom_inset(static_cast<int>((static_cast<double>(TimelinePanel::kHeight) + 40.0) * fb_scale_y));
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();

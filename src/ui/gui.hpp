@@ -9,6 +9,7 @@ struct GuiOptions {
   std::string projection;  // empty: the one used last time
   std::string boundaries;  // empty: the shipped countries
   std::string layer;
+  std::string data;  // event store; empty: the default one
 };
 
 // Opens the window and runs until it is closed; returns the exit status. With no

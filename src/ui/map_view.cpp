@@ -23,8 +23,10 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
   renderer_.set_links(links_, projection_);
 }
 
-void MapView::fit_default(int width, int height) {
-  view_.camera = render::Camera::fit(scene_.default_extent, width, height, 0.06, true);
+void MapView::fit_default(int width, int height, int bottom_inset) {
+  const int visible = std::max(height - bottom_inset, height / 3);
+  view_.camera = render::Camera::fit(scene_.default_extent, width, visible, 0.07, true);
+  view_.camera.pan_pixels(0, -(height - visible) / 2.0);
 }
 
 void MapView::set_projection(const std::string& spec) {
@@ -105,14 +107,13 @@ std::string MapView::link_at(double px, double py) const {
   return label;
 }
 
+void MapView::set_bottom_inset(int pixels) { bottom_inset_ = pixels; }
+
 void MapView::draw(int width, int height) {
   if (width <= 0 || height <= 0) return;
   if (!target_ || target_->width() != width || target_->height() != height) {
-    if (width_ > 0 && height_ > 0) {
-      // Resizing keeps the centre and the scale; only more or less of the map shows.
-    } else {
-      fit_default(width, height);
-    }
+    // Resizing keeps the centre and the scale; only more or less of the map shows.
+    if (width_ == 0 || height_ == 0) fit_default(width, height, bottom_inset_);
     target_ = std::make_unique<render::OffscreenTarget>(width, height);
   }
   width_ = width;

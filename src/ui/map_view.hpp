@@ -35,13 +35,18 @@ class MapView {
   [[nodiscard]] const render::EventSet& events() const { return events_; }
   [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
 
-  void fit_default(int width, int height);
+  // Frames the focus countries and Moscow in the part of the window above `bottom_inset`
+  // pixels (the timeline panel).
+  void fit_default(int width, int height, int bottom_inset = 0);
   // Framebuffer pixels; the caller skips these when ImGui wants the mouse.
   void pan(double dx, double dy) { view_.camera.pan_pixels(dx, dy); }
   void zoom_at(double factor, double px, double py);
   void update_hover(double px, double py);
   [[nodiscard]] const std::optional<Hover>& hover() const { return hover_; }
 
+  // Pixels at the bottom covered by panels, left out when framing.
+  void set_bottom_inset(int pixels);
+  [[nodiscard]] int bottom_inset() const { return bottom_inset_; }
   // Draws into the window's default framebuffer at its size.
   void draw(int width, int height);
   // The current view at another size (same area, fitted), for "Save snapshot".
@@ -61,7 +66,7 @@ class MapView {
   render::EventSet events_;
   std::vector<render::Link> links_;
   std::unique_ptr<render::OffscreenTarget> target_;
-  int width_ = 0, height_ = 0;
+  int width_ = 0, height_ = 0, bottom_inset_ = 0;
   std::optional<Hover> hover_;
   std::string renderer_name_;
 };

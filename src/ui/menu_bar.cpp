@@ -43,7 +43,7 @@ void MenuBar::draw(AppState& state) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Reset view", "Home")) state.map.fit_default(state.framebuffer_width, state.framebuffer_height);
+    if (ImGui::MenuItem("Reset view", "Home")) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {

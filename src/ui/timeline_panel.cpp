@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
 
 #include "core/date.hpp"
 #include "ui/panels.hpp"
@@ -35,12 +36,19 @@ void TimelinePanel::rebuild(const render::EventSet& events, const std::vector<re
   }
   std::sort(event_days_.begin(), event_days_.end());
   event_days_.erase(std::unique(event_days_.begin(), event_days_.end()), event_days_.end());
-  if (event_days_.empty()) {
-    first_ = last_ = to_day_number({2025, 1, 1});
-  } else {
+  // The range is the events'; a link that began long before them (ECOWAS membership
+  // since 1975) would squeeze the histogram into a sliver.
+  if (events.size() > 0) {
+    std::tie(first_, last_) = events.day_range();
+    for (const DayNumber d : event_days_) last_ = std::max(last_, d);
+  } else if (!event_days_.empty()) {
     first_ = event_days_.front();
     last_ = event_days_.back();
+  } else {
+    first_ = last_ = to_day_number({2025, 1, 1});
   }
+  first_ -= 30;  // a little lead-in before the first event
+  std::erase_if(event_days_, [&](DayNumber d) { return d < first_; });
   constexpr int kBins = 240;
   histogram_.assign(kBins, 0.0f);
   const double span = std::max(1, last_ - first_ + 1);

@@ -1,0 +1,66 @@
+// Overlay layout: the date block at the top left, the legend at the bottom left, the
+// attribution at the bottom right. Legend swatches are ● glyphs in the item's colour.
+#include "export/overlay.hpp"
+
+#include <fstream>
+#include <set>
+
+#include "core/paths.hpp"
+
+namespace chronomap::exporting {
+namespace {
+
+const render::Color kInk = render::rgb(0x1f1d1a);
+const render::Color kHalo = render::rgb(0xffffff, 0.9f);
+
+render::TextItem text(std::string s, float x, float y, float size, bool bold, render::Color color = kInk,
+                      render::Align align = render::Align::left) {
+  return {std::move(s), x, y, size, align, 0, 0, color, kHalo, bold};
+}
+
+}  // namespace
+
+std::string short_attribution() {
+  std::ifstream in(geodata_file("ATTRIBUTION.md"));
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+std::vector<render::TextItem> build_overlay(const OverlayContent& content, const render::EventSet& events,
+                                            const std::vector<render::Link>& links, int width, int height,
+                                            float scale) {
+  std::vector<render::TextItem> items;
+  const float s = scale;
+  const float margin = 18.0f * s;
+  float y = margin + 12.0f * s;
+  if (!content.title.empty()) {
+    items.push_back(text(content.title, margin, y, 22.0f * s, true));
+    y += 30.0f * s;
+  }
+  if (content.date) {
+    items.push_back(text(format_long(*content.date), margin, y, 28.0f * s, true));
+  }
+  if (content.legend) {
+    std::set<std::uint8_t> categories(events.categories.begin(), events.categories.end());
+    std::set<std::uint8_t> kinds;
+    for (const auto& link : links) kinds.insert(link.kind);
+    std::vector<std::pair<std::string, render::Color>> rows;
+    for (const auto c : categories) rows.emplace_back(std::string(render::event_categories()[c]), render::category_color(c));
+    for (const auto k : kinds) rows.emplace_back(std::string(render::link_kind_label(k)), render::link_kind_color(k));
+    const float row = 17.0f * s;
+    float ly = static_cast<float>(height) - margin - row * static_cast<float>(rows.size()) + row * 0.5f;
+    for (const auto& [label, color] : rows) {
+      items.push_back(text("●", margin, ly, 16.0f * s, false, color));
+      items.push_back(text(label, margin + 18.0f * s, ly, 13.0f * s, false));
+      ly += row;
+    }
+  }
+  if (!content.attribution.empty()) {
+    items.push_back(text(content.attribution, static_cast<float>(width) - margin, static_cast<float>(height) - margin,
+                         10.5f * s, false, render::rgb(0x45423d), render::Align::right));
+  }
+  return items;
+}
+
+}  // namespace chronomap::exporting

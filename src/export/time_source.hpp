@@ -1,0 +1,19 @@
+// Where the map gets its events and links (the command line and the window alike).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/time_data.hpp"
+
+namespace chronomap::exporting {
+
+struct TimeData {
+  render::EventSet events;
+  std::vector<render::Link> links;
+};
+
+// Loads the events and links of `data` (empty: the shipped default data set).
+TimeData load_time_data(const std::string& data);
+
+}  // namespace chronomap::exporting
