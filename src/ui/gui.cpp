@@ -50,7 +50,10 @@ void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
   const ImGuiIO& io = ImGui::GetIO();
   const double mx = static_cast<double>(io.MousePos.x) * fb_scale_x;
   const double my = static_cast<double>(io.MousePos.y) * fb_scale_y;
-  if (io.WantCaptureMouse) return;
+  if (io.WantCaptureMouse) {
+    state.map.clear_hover();  // the cursor is over a panel, not the map
+    return;
+  }
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
     state.map.pan(static_cast<double>(io.MouseDelta.x) * fb_scale_x, static_cast<double>(io.MouseDelta.y) * fb_scale_y);
   }

@@ -42,6 +42,7 @@ class MapView {
   void pan(double dx, double dy) { view_.camera.pan_pixels(dx, dy); }
   void zoom_at(double factor, double px, double py);
   void update_hover(double px, double py);
+  void clear_hover() { hover_.reset(); }
   [[nodiscard]] const std::optional<Hover>& hover() const { return hover_; }
 
   // Pixels at the bottom covered by panels, left out when framing.
