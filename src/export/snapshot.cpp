@@ -2,6 +2,7 @@
 #include "export/snapshot.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -17,7 +18,11 @@ Image render_image(const render::MapRenderer& renderer, const render::View& view
     throw UsageError("image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range");
   }
   int tile_side = std::min(render::OffscreenTarget::max_size(), 4096);
-  if (max_tile > 0) tile_side = std::min(tile_side, max_tile);
+  // Tests force small tiles through the environment to check that a tiled image
+  // equals an untiled one without rendering gigapixels.
+  if (const char* forced = std::getenv("CHRONOMAP_MAX_TILE"); max_tile == 0 && forced != nullptr)
+    max_tile = std::atoi(forced);
+  if (max_tile > 0) tile_side = std::min(tile_side, std::max(max_tile, 16));
   const int tile_w = std::min(width, tile_side);
   const int tile_h = std::min(height, tile_side);
   const render::OffscreenTarget target(tile_w, tile_h);
