@@ -33,6 +33,7 @@ void print_usage(std::FILE* out) {
 
 bool handles(std::string_view word) {
   if (word == "--help" || word == "-h" || word == "help" || word == "--version") return true;
+  if (!word.empty() && word.front() != '-') return true;  // a command, perhaps mistyped
   for (const auto& command : kCommands)
     if (word == command.name) return true;
   return false;

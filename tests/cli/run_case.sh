@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs one command-line case from a table file (see README.md): finds the line named
+# CASE, runs chronomap with its arguments, checks the exit status and the output.
+# Usage: bash run_case.sh CHRONOMAP TABLE CASE DATA_DIR SCRATCH_DIR
+set -uo pipefail
+chronomap=$1 table=$2 name=$3 data=$4 scratch=$5
+
+line=$(grep -E "^[[:space:]]*${name}[[:space:]]*\|" "$table" | head -n 1)
+[[ -n $line ]] || { echo "no case '$name' in $table" >&2; exit 1; }
+
+# name | status | regex (may contain |) | arguments (may not)
+rest=${line#*|}
+status=${rest%%|*}
+rest=${rest#*|}
+arguments=${rest##*|}
+regex=${rest%|*}
+trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; printf '%s' "${s%"${s##*[![:space:]]}"}"; }
+status=$(trim "$status")
+regex=$(trim "$regex")
+
+rm -rf "$scratch" && mkdir -p "$scratch"
+arguments=${arguments//@DATA@/$data}
+arguments=${arguments//@TMP@/$scratch}
+read -r -a args <<< "$arguments"
+
+"$chronomap" "${args[@]}" > "$scratch/stdout" 2> "$scratch/stderr"
+actual=$?
+output=$(cat "$scratch/stdout" "$scratch/stderr" | tr '\n' ' ')
+
+failed=0
+if [[ $actual != "$status" ]]; then
+  echo "exit status $actual, expected $status" >&2
+  failed=1
+fi
+if ! grep -qE -- "$regex" <<< "$output"; then
+  echo "output does not match /$regex/" >&2
+  failed=1
+fi
+# A refused command says why in one line on stderr, and writes nothing to stdout.
+if [[ $status == 2 ]]; then
+  lines=$(wc -l < "$scratch/stderr")
+  [[ $lines == 1 ]] || { echo "stderr has $lines lines, expected one" >&2; failed=1; }
+  [[ ! -s $scratch/stdout ]] || { echo "stdout is not empty" >&2; failed=1; }
+fi
+if ((failed)); then
+  echo "command: $chronomap ${args[*]}" >&2
+  echo "--- stdout" >&2; cat "$scratch/stdout" >&2
+  echo "--- stderr" >&2; cat "$scratch/stderr" >&2
+fi
+exit $failed
