@@ -16,6 +16,7 @@
 #include "export/headless_context.hpp"
 #include "export/snapshot.hpp"
 #include "geo/projection.hpp"
+#include "render/frame_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 
@@ -87,13 +88,13 @@ int main(int argc, char** argv) {
     view.time.window_days = 30;
     const auto [first, last] = events.day_range();
     const render::OffscreenTarget target(kW, kH);
+    render::FrameCache cache;  // as the window does: the base map is drawn once
     std::vector<double> wall, cpu;
     for (int f = 0; f < frames; ++f) {
       view.time.cursor = first + (last - first) * f / (frames - 1);
       const double cpu0 = thread_cpu_ms();
       t = Clock::now();
-      target.bind();
-      renderer.draw(view, kW, kH);
+      cache.draw(renderer, view, target);
       const double submit_cpu = thread_cpu_ms() - cpu0;
       glFinish();
       wall.push_back(ms_since(t));

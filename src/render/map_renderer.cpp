@@ -18,6 +18,7 @@ void MapRenderer::set_scene(const Scene& scene) {
                       theme_.label_halo, country});
   }
   labels_.set_items(labels, false);
+  ++scene_generation_;
   check_gl("uploading the scene");
 }
 
@@ -35,6 +36,11 @@ void MapRenderer::set_links(const std::vector<Link>& links, const geo::Projectio
 void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set_items(items, true); }
 
 void MapRenderer::draw(const View& view, int image_width, int image_height, const Tile& tile) const {
+  draw_base(view, image_width, image_height, tile);
+  draw_dynamic(view, image_width, image_height, tile);
+}
+
+void MapRenderer::draw_base(const View& view, int image_width, int image_height, const Tile& tile) const {
   const FrameTransform frame(view.camera, image_width, image_height, tile, view.scale);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
@@ -53,6 +59,14 @@ void MapRenderer::draw(const View& view, int image_width, int image_height, cons
                 [](LineStyle s) { return s == LineStyle::border || s == LineStyle::focus_border; });
   }
   if (layers.moscow) lines_.draw(frame, theme_, [](LineStyle s) { return s == LineStyle::moscow_outline; });
+  check_gl("drawing the base map");
+}
+
+void MapRenderer::draw_dynamic(const View& view, int image_width, int image_height, const Tile& tile) const {
+  const FrameTransform frame(view.camera, image_width, image_height, tile, view.scale);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  const auto& layers = view.layers;
   const TimeFilter filter(view.time, data_start_);
   if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
   if (layers.places) markers_.draw(frame);

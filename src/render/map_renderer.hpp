@@ -2,6 +2,7 @@
 // (a window's or an offscreen one), whole or one tile of a larger image.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,13 @@ class MapRenderer {
 
   // Draws into the bound framebuffer, whose viewport must be tile.width×tile.height.
   void draw(const View& view, int image_width, int image_height, const Tile& tile) const;
+  // The two halves of draw(): the static base map (sea, land, borders), which only
+  // changes with the camera, and what moves with time (links, events) plus labels and
+  // overlay. FrameCache redraws the first only when needed.
+  void draw_base(const View& view, int image_width, int image_height, const Tile& tile) const;
+  void draw_dynamic(const View& view, int image_width, int image_height, const Tile& tile) const;
+  // Changes whenever set_scene() uploads a new base map.
+  [[nodiscard]] std::uint64_t scene_generation() const { return scene_generation_; }
   void draw(const View& view, int width, int height) const { draw(view, width, height, {0, 0, width, height}); }
 
   [[nodiscard]] const Theme& theme() const { return theme_; }
@@ -64,6 +72,7 @@ class MapRenderer {
   EventLayer events_;
   LinkLayer links_;
   DayNumber data_start_ = 0;
+  std::uint64_t scene_generation_ = 0;
 };
 
 }  // namespace chronomap::render

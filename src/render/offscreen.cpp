@@ -36,6 +36,7 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
   GLint max_samples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
   const GLsizei n = std::clamp(samples, 0, max_samples);
+  samples_ = n;
   msaa_color_ = make_renderbuffer(n, GL_RGBA8, width, height);
   msaa_stencil_ = make_renderbuffer(n, GL_DEPTH24_STENCIL8, width, height);
   resolve_color_ = make_renderbuffer(0, GL_RGBA8, width, height);
@@ -65,6 +66,13 @@ void OffscreenTarget::resolve_into(GLuint target) const {
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::copy_from(const OffscreenTarget& other) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, other.msaa_fbo_.get());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, msaa_fbo_.get());
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());
 }
 
 Image OffscreenTarget::read_pixels() const {

@@ -21,11 +21,15 @@ class OffscreenTarget {
   // Resolves the samples into framebuffer `target` (0: the window), same size.
   void resolve_into(GLuint target) const;
 
+  // Copies all samples of `other` (same size and sample count) into this target.
+  void copy_from(const OffscreenTarget& other) const;
+
   // The largest width or height one framebuffer may have on this GPU.
   static int max_size();
 
  private:
   int width_, height_;
+  GLsizei samples_ = 0;
   GlFramebuffer msaa_fbo_, resolve_fbo_;
   GlRenderbuffer msaa_color_, msaa_stencil_, resolve_color_;
 };

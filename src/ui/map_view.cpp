@@ -118,8 +118,7 @@ void MapView::draw(int width, int height) {
   }
   width_ = width;
   height_ = height;
-  target_->bind();
-  renderer_.draw(view_, width, height);
+  cache_.draw(renderer_, view_, *target_);
   target_->resolve_into(0);
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/image.hpp"
 #include "geo/projection.hpp"
+#include "render/frame_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
 #include "render/scene.hpp"
@@ -67,6 +68,7 @@ class MapView {
   render::EventSet events_;
   std::vector<render::Link> links_;
   std::unique_ptr<render::OffscreenTarget> target_;
+  render::FrameCache cache_;
   int width_ = 0, height_ = 0, bottom_inset_ = 0;
   std::optional<Hover> hover_;
   std::string renderer_name_;

@@ -1,0 +1,29 @@
+// Base-map caching by a multisampled copy (same size and samples: a plain blit).
+#include "render/frame_cache.hpp"
+
+namespace chronomap::render {
+
+bool FrameCache::Key::operator==(const Key& o) const {
+  return camera.center.x == o.camera.center.x && camera.center.y == o.camera.center.y &&
+         camera.units_per_pixel_x == o.camera.units_per_pixel_x && camera.units_per_pixel_y == o.camera.units_per_pixel_y &&
+         layers.land == o.layers.land && layers.borders == o.layers.borders && layers.graticule == o.layers.graticule &&
+         layers.moscow == o.layers.moscow && scale == o.scale && width == o.width && height == o.height &&
+         scene == o.scene;
+}
+
+void FrameCache::draw(const MapRenderer& renderer, const View& view, const OffscreenTarget& target) {
+  const int w = target.width(), h = target.height();
+  const Key key{view.camera, view.layers, view.scale, w, h, renderer.scene_generation()};
+  if (!base_ || !(key == key_)) {
+    if (!base_ || base_->width() != w || base_->height() != h) base_ = std::make_unique<OffscreenTarget>(w, h);
+    base_->bind();
+    renderer.draw_base(view, w, h, {0, 0, w, h});
+    key_ = key;
+    ++base_redraws_;
+  }
+  target.copy_from(*base_);
+  target.bind();
+  renderer.draw_dynamic(view, w, h, {0, 0, w, h});
+}
+
+}  // namespace chronomap::render
