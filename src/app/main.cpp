@@ -2,6 +2,8 @@
 // opens (`chronomap [--projection P] [--boundaries PATH]`).
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 #include "cli/cli.hpp"
 #include "ui/gui.hpp"
 
@@ -15,8 +17,12 @@ int main(int argc, char** argv) {
   app.add_option("--data", options.data, "event store to open (default: the user's)");
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::printf("%s", app.help().c_str());
+    return 0;
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    std::fprintf(stderr, "chronomap: %s (see chronomap --help)\n", e.what());
+    return 2;
   }
   return chronomap::ui::run_gui(options);
 }

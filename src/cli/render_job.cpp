@@ -54,7 +54,7 @@ int run_render_job(const RenderJob& job) {
   exporting::OverlayContent overlay;
   overlay.title = job.title;
   overlay.legend = !job.no_legend;
-  overlay.attribution = exporting::short_attribution();
+  overlay.attribution = exporting::short_attribution(job.data.empty());
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;

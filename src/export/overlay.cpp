@@ -2,6 +2,7 @@
 // attribution at the bottom right. Legend swatches are ● glyphs in the item's colour.
 #include "export/overlay.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -20,10 +21,13 @@ render::TextItem text(std::string s, float x, float y, float size, bool bold, re
 
 }  // namespace
 
-std::string short_attribution() {
+std::string short_attribution(bool default_events) {
   std::ifstream in(geodata_file("ATTRIBUTION.md"));
   std::string line;
   std::getline(in, line);
+  if (!default_events) {
+    if (const auto events = line.find("; events:"); events != std::string::npos) line.erase(events);
+  }
   return line;
 }
 
@@ -31,7 +35,8 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
                                             const std::vector<render::Link>& links, int width, int height,
                                             float scale) {
   std::vector<render::TextItem> items;
-  const float s = scale;
+  // Small images get a smaller overlay, so the legend never covers most of the map.
+  const float s = scale * std::clamp(static_cast<float>(std::min(width, height)) / 900.0f, 0.75f, 1.0f);
   const float margin = 18.0f * s;
   float y = margin + 12.0f * s;
   if (!content.title.empty()) {
@@ -57,8 +62,11 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
     }
   }
   if (!content.attribution.empty()) {
+    // Shrunk to fit narrow images: DejaVu Sans averages about 0.56 em a character.
+    const auto characters = static_cast<float>(render::decode_utf8(content.attribution).size());
+    const float fitting = (static_cast<float>(width) - 2.0f * margin) / (0.56f * characters);
     items.push_back(text(content.attribution, static_cast<float>(width) - margin, static_cast<float>(height) - margin,
-                         10.5f * s, false, render::rgb(0x45423d), render::Align::right));
+                         std::min(10.5f * s, fitting), false, render::rgb(0x45423d), render::Align::right));
   }
   return items;
 }

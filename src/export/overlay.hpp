@@ -24,7 +24,8 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
                                             const std::vector<render::Link>& links, int width, int height,
                                             float scale);
 
-// The first line of geodata/ATTRIBUTION.md (its short form), or "" if missing.
-std::string short_attribution();
+// The first line of geodata/ATTRIBUTION.md (its short form), or "" if missing. With
+// `default_events` false, the part naming the shipped event data set is left out.
+std::string short_attribution(bool default_events = true);
 
 }  // namespace chronomap::exporting

@@ -111,7 +111,12 @@ class TextLayer {
     Color color, halo;
     float size = 14;
     bool bold = false;
+    float anchor_x = 0, anchor_y = 0;      // as given (projected or image pixels)
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the run's box around the anchor, design px
   };
+  // Which runs to draw: all of them for overlays; for map labels, in order, each one
+  // that does not overlap a label already accepted (the first ones win).
+  [[nodiscard]] std::vector<bool> declutter(const FrameTransform& frame) const;
   void upload_atlas(GlyphAtlas& atlas, const GlTexture& texture);
   Program program_;
   QuadCorners corners_{QuadCorners::Kind::text};
