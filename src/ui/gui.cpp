@@ -155,6 +155,7 @@ int run_gui(const GuiOptions& options) {
     AboutDialog about;
     StatusBar status_bar;
     TimelinePanel timeline;
+    LegendPanel legend;
     double last_time = glfwGetTime();
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
@@ -182,6 +183,7 @@ int run_gui(const GuiOptions& options) {
       snapshot.draw(state);
       about.draw(state);
       timeline.draw(state, dt);
+      if (map->view().layers.events || map->view().layers.links) legend.draw(state);
       status_bar.draw(state);
       ImGui::Render();
       map->draw(fw, fh);

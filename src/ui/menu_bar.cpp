@@ -39,6 +39,9 @@ void MenuBar::draw(AppState& state) {
       ImGui::MenuItem("Moscow outline", nullptr, &layers.moscow);
       ImGui::MenuItem("Places", nullptr, &layers.places);
       ImGui::MenuItem("Labels", nullptr, &layers.labels);
+      ImGui::Separator();
+      ImGui::MenuItem("Events", nullptr, &layers.events);
+      ImGui::MenuItem("Alliance links", nullptr, &layers.links);
       state.settings.layers = layers;
       ImGui::EndMenu();
     }

@@ -42,6 +42,12 @@ struct TimelinePanel {
   std::vector<DayNumber> event_days_;  // sorted, unique: starts of events and links
 };
 
+// The legend: event categories and link kinds, in the colours the map uses. A normal
+// window: it can be moved and folded, and ImGui keeps where it was between runs.
+struct LegendPanel {
+  void draw(AppState& state);
+};
+
 // Cursor position, country under it, last message.
 struct StatusBar {
   void draw(AppState& state);

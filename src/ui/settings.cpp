@@ -46,6 +46,8 @@ Settings Settings::load(const std::filesystem::path& file) {
     flag("layer_moscow", s.layers.moscow);
     flag("layer_places", s.layers.places);
     flag("layer_labels", s.layers.labels);
+    flag("layer_events", s.layers.events);
+    flag("layer_links", s.layers.links);
   }
   s.window_width = std::clamp(s.window_width, 320, 16384);
   s.window_height = std::clamp(s.window_height, 240, 16384);
@@ -61,7 +63,8 @@ std::string Settings::save(const std::filesystem::path& file) const {
       << "\nsnapshot_scale=" << snapshot_scale << "\nlayer_land=" << layers.land
       << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
       << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
-      << "\nlayer_labels=" << layers.labels << "\n";
+      << "\nlayer_labels=" << layers.labels << "\nlayer_events=" << layers.events
+      << "\nlayer_links=" << layers.links << "\n";
   try {
     write_file_atomically(file, out.str());
   } catch (const Error& e) {

@@ -1,0 +1,61 @@
+// The on-screen legend of the dated layers.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "render/time_data.hpp"
+#include "ui/panels.hpp"
+
+namespace chronomap::ui {
+namespace {
+
+ImU32 to_imgui(const render::Color& c) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a));
+}
+
+}  // namespace
+
+void LegendPanel::draw(AppState& state) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 250, viewport->WorkPos.y + 10),
+                          ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(240, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  if (!ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    return;
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight();
+  auto swatch_row = [&](const render::Color& color, const std::string& label, bool arc) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (arc) {
+      draw->AddLine(ImVec2(at.x, at.y + line * 0.5f), ImVec2(at.x + 18, at.y + line * 0.5f), to_imgui(color), 3.0f);
+    } else {
+      draw->AddCircleFilled(ImVec2(at.x + 9, at.y + line * 0.5f), line * 0.35f, to_imgui(color));
+    }
+    ImGui::Dummy(ImVec2(22, line));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(label.c_str());
+  };
+  const auto& events = state.map.events();
+  ImGui::TextDisabled("Events");
+  const auto categories = render::event_categories();
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    const auto index = static_cast<std::uint8_t>(i);
+    if (std::find(events.categories.begin(), events.categories.end(), index) == events.categories.end()) continue;
+    swatch_row(render::category_color(index), std::string(categories[i]), false);
+  }
+  ImGui::TextDisabled("Links");
+  for (std::size_t i = 0; i < render::link_kinds().size(); ++i) {
+    const auto index = static_cast<std::uint8_t>(i);
+    const auto& links = state.map.links();
+    if (std::none_of(links.begin(), links.end(), [&](const render::Link& l) { return l.kind == index; })) continue;
+    swatch_row(render::link_kind_color(index), std::string(render::link_kind_label(index)), true);
+  }
+  swatch_row(render::Color{0.35f, 0.35f, 0.35f, 0.7f}, "Ended (within the window)", true);
+  ImGui::End();
+}
+
+}  // namespace chronomap::ui
