@@ -18,7 +18,7 @@ read -r ww wh < <(xdotool getwindowgeometry --shell "$window" | awk -F= '/^WIDTH
 shot "$work/before.png"
 
 # Regions: the map above the timeline, and the date label at the timeline's top right.
-map_region="${ww}x$((wh - 220))+0+20"
+map_region="$((ww * 3 / 4))x$((wh - 220))+0+20"  # left of the legend panel
 date_region="320x40+$((ww - 330))+$((wh - 178))"
 crop() { convert "$1" -crop "$2" +repage "$3"; }
 crop "$work/before.png" "$map_region" "$work/map_before.png"
