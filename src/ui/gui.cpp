@@ -44,9 +44,40 @@ ImFont* set_up_imgui_fonts() {
                                      &config, ranges);  // the timeline's date
 }
 
+// Keys and drags are taken from GLFW's callbacks, not polled per frame: ImGui 1.86 has
+// no input queue, so a press and release (or a quick drag) within one frame would be lost.
+struct PendingInput {
+  bool quit = false, snapshot = false, reset = false, play = false;
+  int step = 0;
+  bool dragging = false;           // the left button went down over the map
+  double last_x = 0, last_y = 0;   // window coordinates
+  double drag_x = 0, drag_y = 0;   // accumulated since the last frame
+};
+
 // The mouse over the map: drag pans, the wheel zooms about the cursor, both only
 // when ImGui does not want the mouse.
-void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
+void on_mouse_button(GLFWwindow* window, int button, int action, int) {
+  if (button != GLFW_MOUSE_BUTTON_LEFT || ImGui::GetCurrentContext() == nullptr) return;
+  auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
+  // Whether ImGui owns this press is known only at the next frame; route_map_input
+  // drops the movement then if it does.
+  // The position is the last motion event's, not glfwGetCursorPos(): on X11 that asks
+  // the server for where the pointer is now, past the motions still queued.
+  pending->dragging = action == GLFW_PRESS;
+}
+
+void on_cursor(GLFWwindow* window, double x, double y) {
+  auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
+  if (pending->dragging) {
+    pending->drag_x += x - pending->last_x;
+    pending->drag_y += y - pending->last_y;
+  }
+  pending->last_x = x;
+  pending->last_y = y;
+}
+
+void route_map_input(AppState& state, PendingInput& pending, double fb_scale_x, double fb_scale_y) {
+  const double drag_x = std::exchange(pending.drag_x, 0.0), drag_y = std::exchange(pending.drag_y, 0.0);
   const ImGuiIO& io = ImGui::GetIO();
   const double mx = static_cast<double>(io.MousePos.x) * fb_scale_x;
   const double my = static_cast<double>(io.MousePos.y) * fb_scale_y;
@@ -54,24 +85,15 @@ void route_map_input(AppState& state, double fb_scale_x, double fb_scale_y) {
     state.map.clear_hover();  // the cursor is over a panel, not the map
     return;
   }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-    state.map.pan(static_cast<double>(io.MouseDelta.x) * fb_scale_x, static_cast<double>(io.MouseDelta.y) * fb_scale_y);
-  }
+  state.map.pan(drag_x * fb_scale_x, drag_y * fb_scale_y);
   if (io.MouseWheel != 0.0f) state.map.zoom_at(std::pow(1.25, static_cast<double>(io.MouseWheel)), mx, my);
   if (ImGui::IsMousePosValid()) state.map.update_hover(mx, my);
 }
 
-// Shortcuts are taken from GLFW's key callback, not polled per frame: ImGui 1.86 has
-// no input queue, so a press and release within one frame would be lost.
-struct PendingKeys {
-  bool quit = false, snapshot = false, reset = false, play = false;
-  int step = 0;
-};
-
 void on_key(GLFWwindow* window, int key, int, int action, int mods) {
   const bool repeatable = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT;
   if ((action != GLFW_PRESS && !(repeatable && action == GLFW_REPEAT)) || ImGui::GetCurrentContext() == nullptr || ImGui::GetIO().WantCaptureKeyboard) return;
-  auto* pending = static_cast<PendingKeys*>(glfwGetWindowUserPointer(window));
+  auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
   const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
   if (ctrl && key == GLFW_KEY_Q) pending->quit = true;
   if (ctrl && key == GLFW_KEY_S) pending->snapshot = true;
@@ -81,7 +103,7 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods) {
   if (key == GLFW_KEY_RIGHT) pending->step += 1;
 }
 
-void route_keys(AppState& state, PendingKeys& pending) {
+void route_keys(AppState& state, PendingInput& pending) {
   if (std::exchange(pending.quit, false)) state.quit = true;
   if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
   if (std::exchange(pending.play, false)) state.toggle_play = true;
@@ -117,9 +139,12 @@ int run_gui(const GuiOptions& options) {
   if (settings.window_x >= 0 && settings.window_y >= 0) glfwSetWindowPos(window, settings.window_x, settings.window_y);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
-  PendingKeys pending_keys;
+  PendingInput pending_keys;
   glfwSetWindowUserPointer(window, &pending_keys);
-  glfwSetKeyCallback(window, on_key);  // installed first: ImGui's backend chains to it
+  // Installed before ImGui's backend, which chains to them.
+  glfwSetKeyCallback(window, on_key);
+  glfwSetMouseButtonCallback(window, on_mouse_button);
+  glfwSetCursorPosCallback(window, on_cursor);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -177,7 +202,7 @@ int run_gui(const GuiOptions& options) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      route_map_input(state, ww > 0 ? static_cast<double>(fw) / ww : 1.0, wh > 0 ? static_cast<double>(fh) / wh : 1.0);
+      route_map_input(state, pending_keys, ww > 0 ? static_cast<double>(fw) / ww : 1.0, wh > 0 ? static_cast<double>(fh) / wh : 1.0);
       route_keys(state, pending_keys);
       menu.draw(state);
       snapshot.draw(state);

@@ -35,7 +35,7 @@ check "the zoomed window still shows land" "$(share "$work/zoomed.png" "$land") 
 
 # Drag the map by 200 px to the right.
 xdotool mousemove --window "$window" 300 300 mousedown 1 mousemove --window "$window" 400 300 \
-  mousemove --window "$window" 500 300 mouseup 1
+  mousemove --window "$window" 500 300 mouseup 1  # one quick flick: must not be lost
 sleep 1
 shot "$work/dragged.png"
 check "dragging changed the picture" "$(changed "$work/zoomed.png" "$work/dragged.png") > 20000"
