@@ -95,6 +95,14 @@ std::optional<geo::LonLat> point_of(OGRGeometryH geometry, OGRCoordinateTransfor
   return out;
 }
 
+std::string_view iso_date_of(OGRFeatureH f, int i, std::string& out) {
+  int y = 0, m = 0, d = 0, hour = 0, minute = 0, tz = 0;
+  float second = 0;
+  if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hour, &minute, &second, &tz)) return {};
+  out = format_iso(CivilDate{y, m, d});
+  return out;
+}
+
 }  // namespace
 
 ImportFormat parse_import_format(std::string_view name) {
@@ -173,6 +181,14 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   EventWriter writer(db);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), sha256_file_hex(file), result.format, "", 0});
 
+  // Drivers that type their fields (GeoJSON, GeoPackage) hand dates over as dates:
+  // they are written back as ISO text for the same checks as everything else.
+  std::vector<bool> date_column(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, static_cast<int>(i)));
+    date_column[i] = type == OFTDate || type == OFTDateTime;
+  }
+  std::vector<std::string> dates(columns.size());
   OGR_L_ResetReading(layer);
   std::unique_ptr<void, DestroyFeature> feature;
   EventRecord event;
@@ -191,15 +207,16 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       if (OGR_F_IsFieldSetAndNotNull(f, i) && !is_valid_utf8(OGR_F_GetFieldAsString(f, i)))
         error = RowError{columns[static_cast<std::size_t>(i)], "not valid UTF-8"};
     }
-    RowView row{[f](int i) -> std::optional<std::string_view> {
+    RowView row{[f, &dates, &date_column](int i) -> std::optional<std::string_view> {
                   if (!OGR_F_IsFieldSetAndNotNull(f, i)) return std::nullopt;
-                  return std::string_view(OGR_F_GetFieldAsString(f, i));
+                  return date_column[static_cast<std::size_t>(i)] ? iso_date_of(f, i, dates[static_cast<std::size_t>(i)])
+                                                                  : std::string_view(OGR_F_GetFieldAsString(f, i));
                 },
                 has_geometry ? point_of(OGR_F_GetGeometryRef(f), to_wgs84.get()) : std::nullopt};
     if (!error) error = links ? link_mapping->map(row, lookups, link) : event_mapping->map(row, lookups, event);
     if (error) {
       std::string reason = "field '" + error->field + "': " + error->reason;
-      if (!options.skip_invalid) throw InputError(name + ":" + where + ": " + reason);
+      if (!options.skip_invalid) throw InputError(name + (is_csv ? ":" : ": ") + where + ": " + reason);
       result.rejected.push_back({where, std::move(reason)});
       continue;
     }
