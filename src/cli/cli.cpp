@@ -18,6 +18,10 @@ struct Command {
 
 constexpr std::array kCommands = {
     Command{"render", "render the map to a PNG (or a series of PNGs) with no display", run_render},
+    Command{"import", "import events or links (ACLED, CSV, GeoJSON, any OGR source) into the store", run_import},
+    Command{"events", "list the stored events (table, CSV or GeoJSON)", run_events},
+    Command{"links", "list the stored links (table, CSV or GeoJSON)", run_links},
+    Command{"geocode", "look a place name up in the offline gazetteer", run_geocode},
 };
 
 void print_usage(std::FILE* out) {

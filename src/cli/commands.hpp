@@ -6,5 +6,9 @@
 namespace chronomap::cli {
 
 int run_render(int argc, char** argv);
+int run_import(int argc, char** argv);
+int run_events(int argc, char** argv);
+int run_links(int argc, char** argv);
+int run_geocode(int argc, char** argv);
 
 }  // namespace chronomap::cli

@@ -1,0 +1,54 @@
+// `chronomap import FILE`: events or links from a file into the store, all or nothing
+// (or, with --skip-invalid, the good rows and a report of the others).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "store/import.hpp"
+#include "store/user_store.hpp"
+
+namespace chronomap::cli {
+
+int run_import(int argc, char** argv) {
+  CLI::App app{"Import events or links (ACLED export, CSV, GeoJSON or any OGR source) into the store.",
+               "chronomap import"};
+  std::string file, format_text = "auto", data, report;
+  bool skip_invalid = false;
+  app.add_option("FILE", file, "the file to import")->required();
+  app.add_option("--format", format_text, "auto, acled, csv, geojson or ogr")->capture_default_str();
+  app.add_option("--data", data, "event store (default: the user's, with the AES data set on first use)");
+  app.add_flag("--skip-invalid", skip_invalid, "import the valid rows and list the rejected ones (see --report)");
+  app.add_option("--report", report, "write the rejected rows (line, reason) to this CSV file");
+
+  return run_guarded(app, argc, argv, [&] {
+    store::ImportOptions options;
+    options.format = store::parse_import_format(format_text);
+    options.skip_invalid = skip_invalid;
+    if (!report.empty() && !skip_invalid) throw UsageError("--report goes with --skip-invalid");
+    auto store = store::open_user_store(data);
+    const auto result = store::import_file(store, file, options);
+    if (!report.empty()) {
+      std::string text = "line,reason\n";
+      for (const auto& r : result.rejected) {
+        std::string reason;
+        for (char c : r.reason) reason += c == '"' ? std::string("\"\"") : std::string(1, c);
+        text += r.where + ",\"" + reason + "\"\n";
+      }
+      write_file_atomically(report, text);
+    } else {
+      for (const auto& r : result.rejected)
+        std::fprintf(stderr, "chronomap import: %s:%s: %s (skipped)\n", file.c_str(), r.where.c_str(), r.reason.c_str());
+    }
+    std::printf("%s: %lld %s imported (%s), %lld already stored, %zu rejected\n", file.c_str(),
+                static_cast<long long>(result.inserted), result.kind.c_str(), result.format.c_str(),
+                static_cast<long long>(result.already_stored), result.rejected.size());
+    return 0;
+  });
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,151 @@
+// CSV quoting (RFC 4180), JSON string escaping, and numbers in their shortest exact
+// form so coordinates survive an export and re-import bit for bit.
+#include "cli/event_output.hpp"
+
+#include <charconv>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace chronomap::cli {
+namespace {
+
+std::string number(double v) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+  return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + '"';
+}
+
+std::string day(const std::optional<DayNumber>& d) { return d ? format_iso(*d) : std::string(); }
+
+void write_row(std::FILE* out, const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(fields[i]);
+  }
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), out);
+}
+
+void write_properties(std::FILE* out, const std::vector<std::string>& names, const std::vector<std::string>& values) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) text += ", ";
+    text += json_string(names[i]) + ": " + json_string(values[i]);
+  }
+  std::fputs(text.c_str(), out);
+}
+
+const std::vector<std::string> kEventColumns = {"id",    "date",   "end_date", "date_precision", "category",
+                                                "sub_category", "title", "notes", "actors", "place",
+                                                "country", "lat",  "lon", "geo_precision", "fatalities",
+                                                "source", "url"};
+
+std::vector<std::string> event_fields(const store::EventRecord& e) {
+  return {e.source_id, format_iso(e.start_day), day(e.end_day), e.date_precision, e.category, e.sub_category,
+          e.title, e.notes, e.actors, e.place, e.country, number(e.lat), number(e.lon), e.geo_precision,
+          e.fatalities ? std::to_string(*e.fatalities) : std::string(), e.source, e.url};
+}
+
+const std::vector<std::string> kLinkColumns = {"id", "from_type", "from", "from_lon", "from_lat", "to_type", "to", "to_lon",
+                                               "to_lat", "kind", "start", "end", "label", "source", "url"};
+
+std::vector<std::string> link_fields(const store::LinkRecord& l) {
+  return {l.source_id, l.from_type, l.from, number(l.from_lon), number(l.from_lat), l.to_type, l.to,
+          number(l.to_lon), number(l.to_lat), l.kind, format_iso(l.start_day), day(l.end_day), l.label, l.source,
+          l.url};
+}
+
+}  // namespace
+
+OutputFormat parse_output_format(std::string_view name) {
+  if (name == "table") return OutputFormat::table;
+  if (name == "csv") return OutputFormat::csv;
+  if (name == "geojson") return OutputFormat::geojson;
+  throw UsageError("--format: '" + std::string(name) + "' is not table, csv or geojson");
+}
+
+void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, OutputFormat format) {
+  if (format == OutputFormat::table) {
+    for (const auto& e : events) {
+      const std::string dates = format_iso(e.start_day) + (e.end_day ? ".." + format_iso(*e.end_day) : "");
+      std::fprintf(out, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), e.category.c_str(), e.country.c_str(),
+                   e.place.c_str(), e.title.c_str());
+    }
+    std::fprintf(out, "%zu event(s)\n", events.size());
+  } else if (format == OutputFormat::csv) {
+    write_row(out, kEventColumns);
+    for (const auto& e : events) write_row(out, event_fields(e));
+  } else {
+    std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      std::fprintf(out, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [%s, %s]}, "
+                        "\"properties\": {", i ? ",\n" : "", number(e.lon).c_str(), number(e.lat).c_str());
+      auto fields = event_fields(e);
+      write_properties(out, kEventColumns, fields);
+      std::fputs("}}", out);
+    }
+    std::fputs("\n]}\n", out);
+  }
+}
+
+void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, OutputFormat format) {
+  if (format == OutputFormat::table) {
+    for (const auto& l : links) {
+      const std::string dates = format_iso(l.start_day) + ".." + (l.end_day ? format_iso(*l.end_day) : "");
+      std::fprintf(out, "%-22s %-20s %s -> %s  %s\n", dates.c_str(), l.kind.c_str(), l.from.c_str(), l.to.c_str(),
+                   l.label.c_str());
+    }
+    std::fprintf(out, "%zu link(s)\n", links.size());
+  } else if (format == OutputFormat::csv) {
+    write_row(out, kLinkColumns);
+    for (const auto& l : links) write_row(out, link_fields(l));
+  } else {
+    std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      const auto& l = links[i];
+      std::fprintf(out, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"LineString\", \"coordinates\": "
+                        "[[%s, %s], [%s, %s]]}, \"properties\": {", i ? ",\n" : "", number(l.from_lon).c_str(),
+                   number(l.from_lat).c_str(), number(l.to_lon).c_str(), number(l.to_lat).c_str());
+      write_properties(out, kLinkColumns, link_fields(l));
+      std::fputs("}}", out);
+    }
+    std::fputs("\n]}\n", out);
+  }
+}
+
+}  // namespace chronomap::cli

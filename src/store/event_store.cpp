@@ -1,0 +1,272 @@
+// Opening (with its checks) and reading the event store.
+#include "store/event_store.hpp"
+
+#include <array>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "store/schema.hpp"
+
+namespace chronomap::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Looks at the file's first bytes before SQLite does anything with it, so a file of
+// some other program is never written to (opening in WAL mode rewrites the header).
+void check_header(const fs::path& path) {
+  const auto name = path.string();
+  if (fs::is_directory(path)) throw Error(name + ": is a directory, not a chronomap event store");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(name + ": cannot read");
+  std::array<unsigned char, 100> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  const auto got = in.gcount();
+  if (got == 0) throw Error(name + ": is an empty file, not a chronomap event store; left untouched");
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  if (got < 100 || std::string_view(reinterpret_cast<const char*>(header.data()), 16) != kMagic)
+    throw Error(name + ": not a chronomap event store (not an SQLite database); left untouched");
+  const auto id = static_cast<std::int32_t>(static_cast<std::uint32_t>(header[68]) << 24 |
+                                            static_cast<std::uint32_t>(header[69]) << 16 |
+                                            static_cast<std::uint32_t>(header[70]) << 8 | header[71]);
+  if (id != kApplicationId)
+    throw Error(name + ": an SQLite database of another program, not a chronomap event store; left untouched");
+}
+
+void check_integrity(Database& db) {
+  const auto name = db.path().string();
+  try {
+    auto check = db.prepare("PRAGMA quick_check(1)");
+    std::string verdict = check.step() ? std::string(check.column_text(0)) : "no answer";
+    if (verdict != "ok")
+      throw Error(name + ": damaged (integrity check: " + verdict + "); left untouched");
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    if (what.rfind(name + ": damaged", 0) == 0) throw;
+    throw Error(name + ": damaged (" + what + "); left untouched");
+  }
+}
+
+}  // namespace
+
+EventStore EventStore::open(const fs::path& path, OpenMode mode) {
+  const bool exists = fs::exists(path);
+  if (!exists && mode == OpenMode::existing) throw Error(path.string() + ": no such event store");
+  if (exists) check_header(path);
+  Database db(path, exists ? Database::Mode::read_write : Database::Mode::create);
+  if (exists) check_integrity(db);
+  // A new store gets its schema through the rollback journal, so the file itself holds
+  // it before WAL mode starts: a crash right after creation leaves a complete file.
+  migrate(db);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  return EventStore(std::move(db));
+}
+
+int EventStore::schema_version() { return static_cast<int>(db_.query_int("PRAGMA user_version")); }
+std::int64_t EventStore::event_count() { return db_.query_int("SELECT count(*) FROM events"); }
+std::int64_t EventStore::link_count() { return db_.query_int("SELECT count(*) FROM links"); }
+
+std::string fts_query(std::string_view words) {
+  std::string query;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    while (i < words.size() && (words[i] == ' ' || words[i] == '\t')) ++i;
+    std::size_t end = i;
+    while (end < words.size() && words[end] != ' ' && words[end] != '\t') ++end;
+    if (end > i) {
+      if (!query.empty()) query += ' ';
+      query += '"';
+      for (char c : words.substr(i, end - i)) {
+        if (c == '"') query += '"';
+        query += c;
+      }
+      query += '"';
+    }
+    i = end;
+  }
+  return query;
+}
+
+namespace {
+
+// The WHERE clause for a filter: fixed SQL fragments; every value is a bound parameter
+// numbered in the order bind_filter() binds them.
+std::string where_clause(const EventFilter& f) {
+  std::string sql = " WHERE 1";
+  if (f.to) sql += " AND e.start_day <= ?";
+  if (f.from) sql += " AND coalesce(e.end_day, e.start_day) >= ?";
+  if (!f.country.empty()) sql += " AND e.country = ?";
+  if (!f.category.empty()) sql += " AND e.category = ?";
+  if (!f.text.empty()) sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
+  if (f.bbox)
+    sql += " AND e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? "
+           "AND max_lat <= ?)";
+  return sql;
+}
+
+int bind_filter(Statement& s, const EventFilter& f) {
+  int i = 0;
+  if (f.to) s.bind(++i, std::int64_t{*f.to});
+  if (f.from) s.bind(++i, std::int64_t{*f.from});
+  if (!f.country.empty()) s.bind(++i, std::string_view(f.country));
+  if (!f.category.empty()) s.bind(++i, std::string_view(f.category));
+  if (!f.text.empty()) s.bind(++i, std::string_view(fts_query(f.text)));
+  if (f.bbox) {
+    for (double v : {f.bbox->min_x, f.bbox->max_x, f.bbox->min_y, f.bbox->max_y}) s.bind(++i, v);
+  }
+  return i;
+}
+
+std::optional<DayNumber> optional_day(const Statement& s, int column) {
+  if (s.is_null(column)) return std::nullopt;
+  return static_cast<DayNumber>(s.column_int(column));
+}
+
+}  // namespace
+
+void EventStore::for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit) {
+  std::string sql =
+      "SELECT e.id, e.source_id, e.start_day, e.end_day, e.date_precision, e.category, e.sub_category, e.title, "
+      "e.notes, e.actors, e.place, e.lon, e.lat, e.geo_precision, e.country, e.fatalities, e.source, e.url, "
+      "e.dataset_id FROM events e" +
+      where_clause(filter) + " ORDER BY e.start_day, e.id";
+  if (filter.limit) sql += " LIMIT ?";
+  auto s = db_.prepare(sql);
+  const int n = bind_filter(s, filter);
+  if (filter.limit) s.bind(n + 1, static_cast<std::int64_t>(filter.limit));
+  EventRecord r;
+  while (s.step()) {
+    r.id = s.column_int(0);
+    r.source_id = s.column_text(1);
+    r.start_day = static_cast<DayNumber>(s.column_int(2));
+    r.end_day = optional_day(s, 3);
+    r.date_precision = s.column_text(4);
+    r.category = s.column_text(5);
+    r.sub_category = s.column_text(6);
+    r.title = s.column_text(7);
+    r.notes = s.column_text(8);
+    r.actors = s.column_text(9);
+    r.place = s.column_text(10);
+    r.lon = s.column_double(11);
+    r.lat = s.column_double(12);
+    r.geo_precision = s.column_text(13);
+    r.country = s.column_text(14);
+    r.fatalities = s.is_null(15) ? std::nullopt : std::optional<std::int64_t>(s.column_int(15));
+    r.source = s.column_text(16);
+    r.url = s.column_text(17);
+    r.dataset_id = s.column_int(18);
+    visit(r);
+  }
+}
+
+std::vector<EventRecord> EventStore::query(const EventFilter& filter) {
+  std::vector<EventRecord> out;
+  for_each_event(filter, [&](const EventRecord& r) { out.push_back(r); });
+  return out;
+}
+
+void EventStore::for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit) {
+  std::string sql =
+      "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0) "
+      "FROM events e" +
+      where_clause(filter) + " ORDER BY e.id";
+  if (filter.limit) sql += " LIMIT ?";
+  auto s = db_.prepare(sql);
+  const int n = bind_filter(s, filter);
+  if (filter.limit) s.bind(n + 1, static_cast<std::int64_t>(filter.limit));
+  EventPoint p;
+  while (s.step()) {
+    p.lon = s.column_double(0);
+    p.lat = s.column_double(1);
+    p.start_day = static_cast<DayNumber>(s.column_int(2));
+    p.last_day = static_cast<DayNumber>(s.column_int(3));
+    p.category = s.column_text(4);
+    p.fatalities = s.column_int(5);
+    visit(p);
+  }
+}
+
+std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {
+  std::string sql =
+      "SELECT id, source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, "
+      "start_day, end_day, label, source, url, dataset_id FROM links WHERE 1";
+  if (f.to) sql += " AND start_day <= ?";
+  if (f.from) sql += " AND (end_day IS NULL OR end_day >= ?)";
+  if (!f.country.empty()) sql += " AND (from_name = ? OR to_name = ?)";
+  if (!f.kind.empty()) sql += " AND kind = ?";
+  if (!f.text.empty()) sql += " AND instr(lower(label), lower(?)) > 0";
+  sql += " ORDER BY start_day, id";
+  auto s = db_.prepare(sql);
+  int i = 0;
+  if (f.to) s.bind(++i, std::int64_t{*f.to});
+  if (f.from) s.bind(++i, std::int64_t{*f.from});
+  if (!f.country.empty()) {
+    s.bind(++i, std::string_view(f.country));
+    s.bind(++i, std::string_view(f.country));
+  }
+  if (!f.kind.empty()) s.bind(++i, std::string_view(f.kind));
+  if (!f.text.empty()) s.bind(++i, std::string_view(f.text));
+  std::vector<LinkRecord> out;
+  while (s.step()) {
+    LinkRecord r;
+    r.id = s.column_int(0);
+    r.source_id = s.column_text(1);
+    r.from_type = s.column_text(2);
+    r.from = s.column_text(3);
+    r.from_lon = s.column_double(4);
+    r.from_lat = s.column_double(5);
+    r.to_type = s.column_text(6);
+    r.to = s.column_text(7);
+    r.to_lon = s.column_double(8);
+    r.to_lat = s.column_double(9);
+    r.kind = s.column_text(10);
+    r.start_day = static_cast<DayNumber>(s.column_int(11));
+    r.end_day = optional_day(s, 12);
+    r.label = s.column_text(13);
+    r.source = s.column_text(14);
+    r.url = s.column_text(15);
+    r.dataset_id = s.column_int(16);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Dataset> EventStore::datasets() {
+  auto s = db_.prepare("SELECT id, file_name, sha256, format, imported_at, row_count FROM datasets ORDER BY id");
+  std::vector<Dataset> out;
+  while (s.step()) {
+    out.push_back({s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2)),
+                   std::string(s.column_text(3)), std::string(s.column_text(4)), s.column_int(5)});
+  }
+  return out;
+}
+
+std::vector<std::string> EventStore::actors_of(std::int64_t event_id) {
+  auto s = db_.prepare(
+      "SELECT a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = ? ORDER BY a.name");
+  s.bind(1, event_id);
+  std::vector<std::string> out;
+  while (s.step()) out.emplace_back(s.column_text(0));
+  return out;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction() {
+  if (!done_) {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (const Error&) {
+      // SQLite rolls back by itself after some errors; nothing is left to undo.
+    }
+  }
+}
+
+void WriteTransaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace chronomap::store

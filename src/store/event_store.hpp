@@ -1,0 +1,64 @@
+// The SQLite event store: events, links and the data sets they came from, one file
+// in WAL mode. Opening checks that the file is a chronomap store and is intact, and
+// refuses (without writing a byte) when it is not.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "store/records.hpp"
+#include "store/sqlite.hpp"
+
+namespace chronomap::store {
+
+class EventStore {
+ public:
+  enum class OpenMode { existing, create_if_missing };
+
+  // Throws Error naming the file when it is missing (existing), not an SQLite file,
+  // an SQLite file of another program, damaged, or from a newer chronomap.
+  static EventStore open(const std::filesystem::path& path, OpenMode mode = OpenMode::create_if_missing);
+
+  [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }
+  [[nodiscard]] int schema_version();
+  [[nodiscard]] std::int64_t event_count();
+  [[nodiscard]] std::int64_t link_count();
+
+  // Events in start-day order (then id), for listing and exporting.
+  std::vector<EventRecord> query(const EventFilter& filter);
+  void for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit);
+  // The renderer's path: positions, days and categories only, streamed in id order.
+  void for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit);
+
+  std::vector<LinkRecord> links(const LinkFilter& filter = {});
+  std::vector<Dataset> datasets();
+  std::vector<std::string> actors_of(std::int64_t event_id);
+
+  Database& database() { return db_; }
+
+ private:
+  explicit EventStore(Database db) : db_(std::move(db)) {}
+  Database db_;
+};
+
+// A write transaction: BEGIN IMMEDIATE at construction, ROLLBACK at destruction
+// unless commit() was called, so an exception anywhere leaves the store as it was.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// Turns user words into an FTS5 query that can't be a syntax error: each word a
+// quoted phrase, all required.
+std::string fts_query(std::string_view words);
+
+}  // namespace chronomap::store

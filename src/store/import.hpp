@@ -1,0 +1,48 @@
+// Importing a file of events or links into the store: ACLED exports, generic CSV,
+// GeoJSON and any other OGR source, validated row by row, in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/event_store.hpp"
+
+namespace chronomap::store {
+
+class Gazetteer;
+class Countries;
+
+enum class ImportFormat { automatic, acled, csv, geojson, ogr };
+// "auto", "acled", "csv", "geojson", "ogr"; throws UsageError otherwise.
+ImportFormat parse_import_format(std::string_view name);
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::automatic;
+  bool skip_invalid = false;  // keep the good rows, list the bad ones in the result
+  // Loaded from geodata/ on first need when null.
+  const Gazetteer* gazetteer = nullptr;
+  const Countries* countries = nullptr;
+};
+
+struct RejectedRow {
+  std::string where;   // "12" (a CSV line) or "feature 3"
+  std::string reason;  // "field 'date': '2025-02-30' is not a date that exists"
+};
+
+struct ImportResult {
+  std::string kind;    // "events" or "links"
+  std::string format;  // what the file was read as: acled, csv, geojson, ogr
+  std::int64_t rows = 0;            // rows read
+  std::int64_t inserted = 0;        // new rows stored
+  std::int64_t already_stored = 0;  // rows whose id (or content) was stored before
+  std::vector<RejectedRow> rejected;
+};
+
+// Imports `file`. Without skip_invalid, the first bad row throws InputError
+// "FILE:LINE: field 'F': reason" and nothing is written; a file that is not what it
+// claims throws InputError too. A killed process leaves the store as it was.
+ImportResult import_file(EventStore& store, const std::filesystem::path& file, const ImportOptions& options = {});
+
+}  // namespace chronomap::store

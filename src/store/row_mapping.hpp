@@ -1,0 +1,76 @@
+// How a source's columns become an event or a link: which column is the date, the
+// latitude, the place... (names matched case-insensitively, ACLED's own layout
+// recognised), and the checks each value must pass.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/records.hpp"
+
+namespace chronomap::store {
+
+class Gazetteer;
+class Countries;
+
+// A bad value: the field it was in and why. The importer adds file and line.
+struct RowError {
+  std::string field;
+  std::string reason;
+};
+
+// A row as text: value(i) is the text of column i, nullopt when absent/NULL.
+struct RowView {
+  std::function<std::optional<std::string_view>(int column)> value;
+  std::optional<geo::LonLat> point;  // the feature's geometry, when it has one
+};
+
+// The trimmed text of a column ("" when the column is absent, -1, or the value NULL).
+std::string_view field_text(const RowView& row, int column);
+
+// Lazily loaded lookups (the gazetteer is only read if a row needs geocoding).
+struct Lookups {
+  std::function<const Gazetteer&()> gazetteer;
+  std::function<const Countries&()> countries;
+};
+
+class EventMapping {
+ public:
+  // `columns` are the source's field names. Throws InputError (with `file`) when the
+  // columns can't make events: no date column, or neither coordinates nor places.
+  EventMapping(const std::vector<std::string>& columns, bool acled, bool has_geometry, const std::string& file);
+  // Fills `out` from a row; returns the first bad value, if any.
+  std::optional<RowError> map(const RowView& row, const Lookups& lookups, EventRecord& out) const;
+
+ private:
+  bool acled_;
+  int id_ = -1, date_ = -1, end_ = -1, precision_ = -1, category_ = -1, sub_category_ = -1, title_ = -1;
+  int notes_ = -1, actors_ = -1, place_ = -1, country_ = -1, iso_ = -1, lat_ = -1, lon_ = -1;
+  int geo_precision_ = -1, fatalities_ = -1, source_ = -1, url_ = -1;
+  std::vector<int> acled_actors_;
+};
+
+class LinkMapping {
+ public:
+  // True when the columns look like links (from, to and kind).
+  static bool recognises(const std::vector<std::string>& columns);
+  LinkMapping(const std::vector<std::string>& columns, const std::string& file);
+  std::optional<RowError> map(const RowView& row, const Lookups& lookups, LinkRecord& out) const;
+
+ private:
+  int id_ = -1, from_type_ = -1, from_ = -1, from_lon_ = -1, from_lat_ = -1, to_type_ = -1, to_ = -1;
+  int to_lon_ = -1, to_lat_ = -1, kind_ = -1, start_ = -1, end_ = -1, label_ = -1, source_ = -1, url_ = -1;
+};
+
+// The column holding any of `names` (compared case-insensitively), or -1.
+int find_column(const std::vector<std::string>& columns, std::initializer_list<std::string_view> names);
+
+// The identity that makes a re-import a no-op: "id:" + the source id when there is
+// one, else a hash of the stored values.
+std::string event_uid(const EventRecord& e);
+std::string link_uid(const LinkRecord& l);
+
+}  // namespace chronomap::store

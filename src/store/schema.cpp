@@ -1,0 +1,139 @@
+// Migrations, oldest first. Never edit one that has shipped: add the next. Version 1
+// held events, links and data sets with an R*Tree; version 2 adds actors and FTS5.
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace chronomap::store {
+namespace {
+
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE datasets (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  row_count INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  source_id TEXT,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER,
+  date_precision TEXT NOT NULL,
+  category TEXT NOT NULL,
+  sub_category TEXT,
+  title TEXT NOT NULL,
+  notes TEXT,
+  actors TEXT,
+  place TEXT,
+  lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  geo_precision TEXT,
+  country TEXT,
+  fatalities INTEGER,
+  source TEXT,
+  url TEXT,
+  dataset_id INTEGER REFERENCES datasets(id));
+CREATE INDEX events_by_start ON events(start_day);
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TRIGGER events_rtree_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_rtree VALUES (new.id, new.lon, new.lon, new.lat, new.lat);
+END;
+CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_rtree WHERE id = old.id;
+END;
+CREATE TRIGGER events_rtree_update AFTER UPDATE OF lon, lat ON events BEGIN
+  UPDATE events_rtree SET min_lon = new.lon, max_lon = new.lon, min_lat = new.lat,
+    max_lat = new.lat WHERE id = new.id;
+END;
+CREATE TABLE links (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  source_id TEXT,
+  from_type TEXT NOT NULL,
+  from_name TEXT,
+  from_lon REAL NOT NULL,
+  from_lat REAL NOT NULL,
+  to_type TEXT NOT NULL,
+  to_name TEXT,
+  to_lon REAL NOT NULL,
+  to_lat REAL NOT NULL,
+  kind TEXT NOT NULL,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER,
+  label TEXT,
+  source TEXT,
+  url TEXT,
+  dataset_id INTEGER REFERENCES datasets(id));
+)sql";
+
+// FTS5 with diacritics folded, so "Keita" finds "Keïta"; external content keeps one
+// copy of the texts. Actors get their own table for the GUI's actor filter.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE actors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE event_actors (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  actor_id INTEGER NOT NULL REFERENCES actors(id),
+  PRIMARY KEY (event_id, actor_id)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE events_fts USING fts5(title, notes, actors, place,
+  content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts(rowid, title, notes, actors, place)
+    VALUES (new.id, new.title, new.notes, new.actors, new.place);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  INSERT INTO events_fts(events_fts, rowid, title, notes, actors, place)
+    VALUES ('delete', old.id, old.title, old.notes, old.actors, old.place);
+END;
+CREATE TRIGGER events_fts_update AFTER UPDATE OF title, notes, actors, place ON events BEGIN
+  INSERT INTO events_fts(events_fts, rowid, title, notes, actors, place)
+    VALUES ('delete', old.id, old.title, old.notes, old.actors, old.place);
+  INSERT INTO events_fts(rowid, title, notes, actors, place)
+    VALUES (new.id, new.title, new.notes, new.actors, new.place);
+END;
+INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+WITH RECURSIVE split(event_id, name, rest) AS (
+  SELECT id, '', actors || ';' FROM events WHERE actors IS NOT NULL AND actors <> ''
+  UNION ALL
+  SELECT event_id, trim(substr(rest, 1, instr(rest, ';') - 1)), substr(rest, instr(rest, ';') + 1)
+    FROM split WHERE rest <> '')
+INSERT OR IGNORE INTO actors(name) SELECT DISTINCT name FROM split WHERE name <> '';
+WITH RECURSIVE split(event_id, name, rest) AS (
+  SELECT id, '', actors || ';' FROM events WHERE actors IS NOT NULL AND actors <> ''
+  UNION ALL
+  SELECT event_id, trim(substr(rest, 1, instr(rest, ';') - 1)), substr(rest, instr(rest, ';') + 1)
+    FROM split WHERE rest <> '')
+INSERT OR IGNORE INTO event_actors(event_id, actor_id)
+  SELECT split.event_id, actors.id FROM split JOIN actors ON actors.name = split.name;
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2};
+static_assert(kMigrations.size() == kSchemaVersion);
+
+}  // namespace
+
+void migrate(Database& db) {
+  const auto version = db.query_int("PRAGMA user_version");
+  if (version > kSchemaVersion)
+    throw Error(db.path().string() + ": made by a newer chronomap (schema version " + std::to_string(version) +
+                ", this one knows up to " + std::to_string(kSchemaVersion) + "); left untouched");
+  if (version == kSchemaVersion) return;
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (auto v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    // PRAGMAs take no bound parameters; these are compile-time constants.
+    db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+    db.exec("COMMIT");
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace chronomap::store

@@ -1,0 +1,179 @@
+// The store: refusing what is not a chronomap store, migration from version 1, FTS,
+// re-import without duplicates, skip-invalid, the default data set.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "store/schema.hpp"
+#include "store/user_store.hpp"
+#include "unit/store/store_fixture.hpp"
+
+namespace chronomap::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_all(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+
+class Store : public StoreFixture {};
+
+TEST_F(Store, NewStoreHasTheCurrentSchema) {
+  auto store = open_store();
+  EXPECT_EQ(store.schema_version(), kSchemaVersion);
+  EXPECT_EQ(store.event_count(), 0);
+}
+
+TEST_F(Store, RefusesFilesThatAreNotChronomapStoresAndLeavesThemAlone) {
+  const auto text = dir() / "notes.db";
+  write_all(text, "just some text, not a database at all, long enough to have a header ... ... ... ... ... ...");
+  const auto empty = dir() / "empty.db";
+  write_all(empty, "");
+  const auto other = dir() / "other.db";
+  {
+    Database db(other, Database::Mode::create);
+    db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+  }
+  for (const auto& [path, message] : {std::pair{text, "not an SQLite database"}, std::pair{empty, "empty file"},
+                                      std::pair{other, "another program"}}) {
+    const auto before = read_all(path);
+    try {
+      EventStore::open(path);
+      ADD_FAILURE() << path << " opened";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(read_all(path), before) << path << " was modified";
+  }
+}
+
+TEST_F(Store, RefusesADamagedStore) {
+  const auto path = dir() / "damaged.db";
+  {
+    auto store = EventStore::open(path);
+    import_file(store, data("import/acled.csv"), options());
+    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE");
+  }
+  auto bytes = read_all(path);
+  ASSERT_GT(bytes.size(), 8192u);
+  for (std::size_t i = 4096; i < bytes.size(); i += 7) bytes[i] = static_cast<char>(0x5a);  // scribble on every page but the first
+  write_all(path, bytes);
+  try {
+    EventStore::open(path);
+    ADD_FAILURE() << "a damaged store opened";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_all(path), bytes);
+}
+
+TEST_F(Store, MigratesAVersion1Store) {
+  const auto path = dir() / "v1.db";
+  {
+    Database db(path, Database::Mode::create);
+    db.exec(read_all(data("store/schema_v1.sql")).c_str());
+  }
+  auto store = EventStore::open(path, EventStore::OpenMode::existing);
+  EXPECT_EQ(store.schema_version(), kSchemaVersion);
+  EventFilter moscow;
+  moscow.text = "moscow";
+  const auto found = store.query(moscow);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].title, "Ministers meet in Moscow");
+  EXPECT_EQ(store.actors_of(found[0].id), (std::vector<std::string>{"Mali", "Russia"}));
+}
+
+TEST_F(Store, FullTextSearchFindsWordsWithoutAccentsAndQuotesAreHarmless) {
+  auto store = open_store();
+  import_file(store, data("import/french_cyrillic_geocoded.csv"), options());
+  import_file(store, data("import/acled.csv"), options());
+  EventFilter f;
+  f.text = "tillaberi";  // stored as "Tillabéri" in a title and as Tillaberi in ACLED's place
+  EXPECT_EQ(store.query(f).size(), 2u);
+  f.text = "Москве";
+  EXPECT_EQ(store.query(f).size(), 1u);
+  f.text = "\"heavy\" clash";
+  EXPECT_EQ(store.query(f).size(), 1u);
+  f.text = "\" OR 1=1 --";
+  EXPECT_EQ(store.query(f).size(), 0u);
+}
+
+TEST_F(Store, ReimportAddsNothingWithIdsOrWithout) {
+  auto store = open_store();
+  for (const char* file : {"import/acled.csv", "import/bom_crlf_quotes.csv"}) {
+    const auto first = import_file(store, data(file), options());
+    const auto count = store.event_count();
+    const auto again = import_file(store, data(file), options());
+    EXPECT_EQ(again.inserted, 0) << file;
+    EXPECT_EQ(again.already_stored, first.inserted) << file;
+    EXPECT_EQ(store.event_count(), count);
+  }
+}
+
+TEST_F(Store, SkipInvalidKeepsTheGoodRowsAndNamesTheBadOnes) {
+  auto store = open_store();
+  const auto result = import_file(store, data("import/multiline_then_bad.csv"), options(true));
+  EXPECT_EQ(result.inserted, 2);
+  ASSERT_EQ(result.rejected.size(), 1u);
+  EXPECT_EQ(result.rejected[0].where, "5");
+  EXPECT_NE(result.rejected[0].reason.find("'2025-13-01'"), std::string::npos);
+}
+
+TEST_F(Store, AcledColumnsAreMapped) {
+  auto store = open_store();
+  import_file(store, data("import/acled.csv"), options());
+  const auto events = store.query({});
+  ASSERT_EQ(events.size(), 3u);
+  const auto& clash = events[2];
+  EXPECT_EQ(format_iso(clash.start_day), "2025-08-14");
+  EXPECT_EQ(clash.source_id, "MLI1001");
+  EXPECT_EQ(clash.country, "MLI");
+  EXPECT_EQ(clash.category, "attack");
+  EXPECT_EQ(clash.sub_category, "Armed clash");
+  EXPECT_EQ(clash.actors, "Military Forces of Mali (2021-);Wagner Group;Africa Corps;JNIM: Group for Support of Islam and Muslims");
+  EXPECT_EQ(clash.fatalities, 12);
+  EXPECT_EQ(clash.notes, "Clash near the airport, \"heavy\" fire.");
+  EXPECT_EQ(events[0].category, "agreement");
+  EXPECT_EQ(events[1].date_precision, "week");
+}
+
+TEST_F(Store, PlacesWithoutCoordinatesAreGeocoded) {
+  auto store = open_store();
+  import_file(store, data("import/french_cyrillic_geocoded.csv"), options());
+  EventFilter f;
+  f.country = "MLI";
+  const auto mali = store.query(f);
+  ASSERT_EQ(mali.size(), 1u);
+  EXPECT_EQ(mali[0].geo_precision, "geocoded");
+  EXPECT_NEAR(mali[0].lat, 16.77, 0.1);
+  EXPECT_NEAR(mali[0].lon, -3.0, 0.1);
+}
+
+TEST_F(Store, DefaultDataSetHasTheMoscowMeeting) {
+  auto store = open_user_store(dir() / "user.db");
+  EXPECT_GE(store.event_count(), 20);
+  EXPECT_GE(store.link_count(), 10);
+  EventFilter f;
+  f.from = f.to = to_day_number({2025, 8, 14});
+  f.bbox = geo::Extent{37.0, 55.0, 38.5, 56.5};  // Moscow
+  const auto events = store.query(f);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].country, "RUS");
+  LinkFilter memoranda;
+  memoranda.kind = "memorandum";
+  EXPECT_EQ(store.links(memoranda).size(), 3u);
+  std::size_t points = 0;
+  store.for_each_point({}, [&](const EventPoint&) { ++points; });
+  EXPECT_EQ(static_cast<std::int64_t>(points), store.event_count());
+}
+
+}  // namespace
+}  // namespace chronomap::store
