@@ -48,6 +48,7 @@ int run_render(int argc, char** argv) {
   app.add_option("--step", job.step_days, "days between frames of a series")->capture_default_str();
   app.add_option("--title", job.title, "a title drawn above the date");
   app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
+  app.add_flag("--no-data", job.no_data, "draw the base map alone, without events and links");
   app.add_flag("--verbose,-v", job.verbose, "print the renderer used and the time taken");
 
   return run_guarded(app, argc, argv, [&] {
@@ -63,6 +64,7 @@ int run_render(int argc, char** argv) {
       job.to = parse_day_number(to_text, "--to");
       if (*job.to < *job.from) throw UsageError("--from " + from_text + " --to " + to_text + " is an empty range");
     }
+    if (job.no_data && !job.data.empty()) throw UsageError("--no-data cannot be combined with --data");
     if (job.window_days < 1) throw UsageError("--window: must be at least 1 day");
     if (job.step_days < 1) throw UsageError("--step: must be at least 1 day");
     if (!(job.scale > 0.05f && job.scale <= 20.0f)) throw UsageError("--scale: must be between 0.05 and 20");

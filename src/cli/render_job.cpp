@@ -29,7 +29,7 @@ int run_render_job(const RenderJob& job) {
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
   const render::Scene scene = render::build_scene(base, projection);
-  const exporting::TimeData data = exporting::load_time_data(job.data);
+  const exporting::TimeData data = job.no_data ? exporting::TimeData{} : exporting::load_time_data(job.data);
 
   render::View view;
   view.scale = job.scale;
@@ -54,7 +54,7 @@ int run_render_job(const RenderJob& job) {
   exporting::OverlayContent overlay;
   overlay.title = job.title;
   overlay.legend = !job.no_legend;
-  overlay.attribution = exporting::short_attribution(job.data.empty());
+  overlay.attribution = exporting::short_attribution(job.data.empty() && !job.no_data);
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;

@@ -20,6 +20,7 @@ struct RenderJob {
   int step_days = 7;
   bool cumulative = false;
   bool no_legend = false;
+  bool no_data = false;  // the base map alone
   bool verbose = false;
 };
 

@@ -13,7 +13,8 @@ struct TimeData {
   std::vector<render::Link> links;
 };
 
-// Loads the events and links of `data` (empty: the shipped default data set).
+// Loads the events and links of the event store `data` (empty: the user's own). A
+// store that does not exist yet is created with the default AES data set.
 TimeData load_time_data(const std::string& data);
 
 }  // namespace chronomap::exporting

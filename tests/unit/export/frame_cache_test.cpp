@@ -6,6 +6,7 @@
 
 #include "export/headless_context.hpp"
 #include "export/time_source.hpp"
+#include "unit/export/fresh_store.hpp"
 #include "geo/projection.hpp"
 
 namespace chronomap {
@@ -24,7 +25,7 @@ TEST(FrameCache, SamePictureAsAFullRedrawAndRedrawsTheBaseOnlyWhenTheCameraMoves
   const geo::Projection projection(geo::kDefaultProjection);
   const render::Scene scene = render::build_scene(render::load_base_map(), projection);
   renderer.set_scene(scene);
-  const exporting::TimeData data = exporting::load_time_data("");
+  const exporting::TimeData data = exporting::load_time_data(fresh_default_store("frame_cache").string());
   renderer.set_events(data.events, projection);
   renderer.set_links(data.links, projection);
 

@@ -7,6 +7,7 @@
 #include "export/headless_context.hpp"
 #include "export/snapshot.hpp"
 #include "export/time_source.hpp"
+#include "unit/export/fresh_store.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/projection.hpp"
 #include "render/map_renderer.hpp"
@@ -26,7 +27,7 @@ class StoryDates : public ::testing::Test {
     renderer_ = new render::MapRenderer();
     const geo::Projection projection("platecarree");
     renderer_->set_scene(render::build_scene(render::load_base_map(), projection));
-    const exporting::TimeData data = exporting::load_time_data("");
+    const exporting::TimeData data = exporting::load_time_data(fresh_default_store("story_dates").string());
     renderer_->set_events(data.events, projection);
     renderer_->set_links(data.links, projection);
   }
