@@ -126,7 +126,7 @@ class TextLayer {
   GlTexture regular_texture_, bold_texture_;
   std::vector<Run> runs_;
   bool screen_space_ = false;
-  GLint color_ = -1, halo_ = -1, halo_width_ = -1, screen_ = -1, scale_ = -1, atlas_ = -1;
+  GLint color_ = -1, halo_ = -1, halo_width_ = -1, screen_ = -1, scale_ = -1, atlas_ = -1, size_ = -1;
 };
 
 }  // namespace chronomap::render

@@ -37,6 +37,7 @@ TextLayer::TextLayer()
   screen_ = program_.uniform("u_screen_space");
   scale_ = program_.uniform("u_scale");
   atlas_ = program_.uniform("u_atlas");
+  size_ = program_.uniform("u_size");
   glBindVertexArray(vao_.get());
   corners_.bind_to_attribute_0();
   glBindVertexArray(0);
@@ -137,6 +138,7 @@ void TextLayer::draw(const FrameTransform& frame) const {
     glBindTexture(GL_TEXTURE_2D, (run.bold ? bold_texture_ : regular_texture_).get());
     glUniform4f(color_, run.color.r, run.color.g, run.color.b, run.color.a);
     glUniform4f(halo_, run.halo.r, run.halo.g, run.halo.b, run.halo.a);
+    glUniform1f(size_, run.size * frame.scale);
     // A halo of about 1.5 output pixels, in distance-field units at this text size.
     const float halo_px_in_bake = 1.6f * GlyphAtlas::kBakeSize / run.size;
     glUniform1f(halo_width_, std::min(0.45f, halo_px_in_bake * GlyphAtlas::field_per_pixel()));
