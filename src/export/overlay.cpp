@@ -36,15 +36,18 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
                                             float scale) {
   std::vector<render::TextItem> items;
   // Small images get a smaller overlay, so the legend never covers most of the map.
-  const float s = scale * std::clamp(static_cast<float>(std::min(width, height)) / 900.0f, 0.75f, 1.0f);
+  // Text sizes are design pixels (the renderer multiplies them by `scale`); positions
+  // are image pixels, so they carry the scale themselves.
+  const float k = std::clamp(static_cast<float>(std::min(width, height)) / 900.0f, 0.75f, 1.0f);
+  const float s = scale * k;
   const float margin = 18.0f * s;
   float y = margin + 12.0f * s;
   if (!content.title.empty()) {
-    items.push_back(text(content.title, margin, y, 22.0f * s, true));
+    items.push_back(text(content.title, margin, y, 22.0f * k, true));
     y += 30.0f * s;
   }
   if (content.date) {
-    items.push_back(text(format_long(*content.date), margin, y, 28.0f * s, true));
+    items.push_back(text(format_long(*content.date), margin, y, 28.0f * k, true));
   }
   if (content.legend) {
     std::set<std::uint8_t> categories(events.categories.begin(), events.categories.end());
@@ -52,21 +55,21 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
     for (const auto& link : links) kinds.insert(link.kind);
     std::vector<std::pair<std::string, render::Color>> rows;
     for (const auto c : categories) rows.emplace_back(std::string(render::event_categories()[c]), render::category_color(c));
-    for (const auto k : kinds) rows.emplace_back(std::string(render::link_kind_label(k)), render::link_kind_color(k));
+    for (const auto kind : kinds) rows.emplace_back(std::string(render::link_kind_label(kind)), render::link_kind_color(kind));
     const float row = 17.0f * s;
     float ly = static_cast<float>(height) - margin - row * static_cast<float>(rows.size()) + row * 0.5f;
     for (const auto& [label, color] : rows) {
-      items.push_back(text("●", margin, ly, 16.0f * s, false, color));
-      items.push_back(text(label, margin + 18.0f * s, ly, 13.0f * s, false));
+      items.push_back(text("●", margin, ly, 16.0f * k, false, color));
+      items.push_back(text(label, margin + 18.0f * s, ly, 13.0f * k, false));
       ly += row;
     }
   }
   if (!content.attribution.empty()) {
     // Shrunk to fit narrow images: DejaVu Sans averages about 0.56 em a character.
     const auto characters = static_cast<float>(render::decode_utf8(content.attribution).size());
-    const float fitting = (static_cast<float>(width) - 2.0f * margin) / (0.56f * characters);
+    const float fitting = (static_cast<float>(width) - 2.0f * margin) / (0.56f * characters * scale);
     items.push_back(text(content.attribution, static_cast<float>(width) - margin, static_cast<float>(height) - margin,
-                         std::min(10.5f * s, fitting), false, render::rgb(0x45423d), render::Align::right));
+                         std::min(10.5f * k, fitting), false, render::rgb(0x45423d), render::Align::right));
   }
   return items;
 }

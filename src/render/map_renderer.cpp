@@ -1,5 +1,5 @@
 // Layer order: sea, graticule (seen over the sea only), land, borders, Moscow,
-// links, places, events (above their places), labels, overlay.
+// links, labels, places, events (above their places and names), overlay.
 #include "render/map_renderer.hpp"
 
 namespace chronomap::render {
@@ -69,9 +69,10 @@ void MapRenderer::draw_dynamic(const View& view, int image_width, int image_heig
   const auto& layers = view.layers;
   const TimeFilter filter(view.time, data_start_);
   if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
-  if (layers.places) markers_.draw(frame);
-  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   if (layers.labels) labels_.draw(frame);
+  if (layers.places) markers_.draw(frame);  // a capital's dot stays visible under a country's name
+  // Events last: a dated event matters more than the name under it.
+  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   overlay_.draw(frame);
   check_gl("drawing the map");
 }

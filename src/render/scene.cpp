@@ -206,8 +206,9 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
   builder.add_line_batch(LineStyle::moscow_outline, moscow_outline);
 
   for (const auto& [name, shells] : focus_shells) {
-    // Above the centroid: the capital often sits near the middle (Ouagadougou).
-    if (auto at = label_point(scene, shells)) scene.labels.push_back({name, *at, LabelStyle::country, 0, -16, true});
+    // On the centroid; where a capital's name would collide with it, the renderer's
+    // declutter drops the capital's (country names come first).
+    if (auto at = label_point(scene, shells)) scene.labels.push_back({name, *at, LabelStyle::country, 0, 0, true});
   }
   for (const auto& place : map.places) {
     const auto at = builder.project(place.position);
