@@ -20,3 +20,10 @@ if(CHRONOMAP_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(chronomap_sanitize INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing builds (clang only): every chronomap library is instrumented for coverage
+# and checked by AddressSanitizer and UBSan; the fuzz targets add libFuzzer's main.
+if(CHRONOMAP_BUILD_FUZZERS AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  target_compile_options(chronomap_sanitize INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(chronomap_sanitize INTERFACE -fsanitize=address,undefined)
+endif()
