@@ -29,9 +29,7 @@ EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instanc
   corners_.bind_to_attribute_0();
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
   auto attribute = [](GLuint index, GLint size, std::size_t offset) {
-    glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(EventInstance), reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(index, 1);
+    instance_attribute(index, size, sizeof(EventInstance), offset);
   };
   attribute(1, 2, offsetof(EventInstance, position));
   attribute(2, 2, offsetof(EventInstance, days));

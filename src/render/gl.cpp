@@ -23,6 +23,13 @@ GlTexture make_texture() {
   return GlTexture(name);
 }
 
+void instance_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset) {
+  glEnableVertexAttribArray(index);
+  glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, static_cast<GLsizei>(stride),
+                        reinterpret_cast<const void*>(offset));
+  glVertexAttribDivisor(index, 1);
+}
+
 void check_gl(const char* where) {
   const GLenum error = glGetError();
   if (error == GL_NO_ERROR) return;

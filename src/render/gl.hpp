@@ -58,6 +58,11 @@ GlBuffer make_buffer();
 GlVertexArray make_vertex_array();
 GlTexture make_texture();
 
+// Points vertex attribute `index` of the bound vertex array at `size` floats,
+// `offset` bytes into each `stride`-byte record of the bound array buffer, advancing
+// once per instance (the layers draw instanced quads).
+void instance_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset);
+
 // Throws chronomap::Error with `where` and the GL error when one is pending.
 void check_gl(const char* where);
 

@@ -30,12 +30,8 @@ void LineLayer::begin(const FrameTransform& frame) const {
 void LineLayer::draw_batch(const LineBatch& batch, const Theme& theme, float scale) const {
   glBindBuffer(GL_ARRAY_BUFFER, segments_.get());
   const auto offset = static_cast<std::uintptr_t>(batch.first) * sizeof(Segment);
-  for (GLuint attribute : {1u, 2u}) {
-    glEnableVertexAttribArray(attribute);
-    glVertexAttribPointer(attribute, 2, GL_FLOAT, GL_FALSE, sizeof(Segment),
-                          reinterpret_cast<const void*>(offset + (attribute == 2 ? sizeof(Vec2) : 0)));
-    glVertexAttribDivisor(attribute, 1);
-  }
+  instance_attribute(1, 2, sizeof(Segment), offset);
+  instance_attribute(2, 2, sizeof(Segment), offset + sizeof(Vec2));
   const Color c = theme.line(batch.style);
   glUniform4f(color_, c.r, c.g, c.b, c.a);
   glUniform1f(width_, theme.line_width(batch.style) * scale);

@@ -39,9 +39,7 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
   corners_.bind_to_attribute_0();
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
   auto attribute = [](GLuint index, GLint size, std::size_t offset) {
-    glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(index, 1);
+    instance_attribute(index, size, sizeof(ArcInstance), offset);
   };
   attribute(1, 2, offsetof(ArcInstance, from));
   attribute(2, 2, offsetof(ArcInstance, to));

@@ -11,9 +11,7 @@ MarkerLayer::MarkerLayer() : program_("marker"), vao_(make_vertex_array()), inst
   corners_.bind_to_attribute_0();
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
   auto attribute = [](GLuint index, GLint size, std::size_t offset) {
-    glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(Marker), reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(index, 1);
+    instance_attribute(index, size, sizeof(Marker), offset);
   };
   attribute(1, 2, offsetof(Marker, position));
   attribute(2, 1, offsetof(Marker, radius));

@@ -127,10 +127,7 @@ void TextLayer::draw(const FrameTransform& frame) const {
     const Run& run = runs_[i];
     const auto base = static_cast<std::uintptr_t>(run.first) * sizeof(GlyphInstance);
     auto attribute = [&](GLuint index, GLint size, std::size_t offset) {
-      glEnableVertexAttribArray(index);
-      glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(GlyphInstance),
-                            reinterpret_cast<const void*>(base + offset));
-      glVertexAttribDivisor(index, 1);
+      instance_attribute(index, size, sizeof(GlyphInstance), base + offset);
     };
     attribute(1, 2, offsetof(GlyphInstance, anchor));
     attribute(2, 4, offsetof(GlyphInstance, rect));
