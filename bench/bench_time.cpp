@@ -53,7 +53,7 @@ render::EventSet synthetic_events(std::size_t n) {
     const geo::LonLat p{-12.0 + 28.0 * random.next(), 9.0 + 15.0 * random.next()};
     const auto start = static_cast<DayNumber>(first + (last - first) * random.next());
     const DayNumber end = random.next() < 0.1 ? start + static_cast<DayNumber>(30 * random.next()) : start;
-    events.add(p, start, end, static_cast<std::uint8_t>(10 * random.next()),
+    events.add(p, start, end, static_cast<std::uint8_t>(static_cast<double>(render::event_categories().size()) * random.next()),
                static_cast<float>(random.next() < 0.3 ? 50 * random.next() : 0));
   }
   return events;

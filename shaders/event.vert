@@ -12,7 +12,7 @@ uniform float u_window_start;
 uniform float u_fade_span;  // 0: no fading
 uniform float u_scale;
 uniform int u_size_by_fatalities;
-uniform vec4 u_colors[10];
+uniform vec4 u_colors[11];  // one per render::event_categories()
 
 out vec2 v_offset;
 out float v_radius;

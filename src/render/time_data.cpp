@@ -7,10 +7,11 @@
 namespace chronomap::render {
 namespace {
 
-constexpr std::array<std::string_view, 10> kCategories = {
-    "coup", "attack", "arrest", "withdrawal", "deployment", "agreement", "summit", "meeting", "diplomacy", "other"};
+constexpr std::array<std::string_view, 11> kCategories = {"coup",      "attack", "arrest",  "protest",
+                                                          "withdrawal", "deployment", "agreement", "summit",
+                                                          "meeting",   "diplomacy", "other"};
 // Violence in warm tones, politics in cool ones; distinct on the map's fills.
-constexpr std::array<unsigned, 10> kCategoryColors = {0xb2182b, 0xe6550d, 0x8c510a, 0x636363, 0x54278f,
+constexpr std::array<unsigned, 11> kCategoryColors = {0xb2182b, 0xe6550d, 0x8c510a, 0xf1b6da, 0x636363, 0x54278f,
                                                       0x2166ac, 0x1b9e77, 0x41b6c4, 0x7570b3, 0x969696};
 
 constexpr std::array<std::string_view, 7> kLinkKinds = {"aes_defence", "confederation", "military_cooperation",

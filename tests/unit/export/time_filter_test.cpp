@@ -51,7 +51,7 @@ TEST(TimeFilter, GpuMatchesTheCpuReferenceForRandomCursorsAndWindows) {
   const DayNumber first = to_day_number({2020, 1, 1});
   std::uniform_int_distribution<int> start_day(first, first + 2000);
   std::uniform_int_distribution<int> length(0, 60);
-  std::uniform_int_distribution<int> category(0, 9);
+  std::uniform_int_distribution<int> category(0, static_cast<int>(render::event_categories().size()) - 1);
   render::EventSet events;
   for (int gy = 0; gy < kGrid; ++gy) {
     for (int gx = 0; gx < kGrid; ++gx) {
