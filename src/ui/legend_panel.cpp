@@ -39,13 +39,19 @@ void LegendPanel::draw(AppState& state) {
     ImGui::SameLine();
     ImGui::TextUnformatted(label.c_str());
   };
-  const auto& events = state.map.events();
+  // Which categories occur is worked out once per data set, not per frame: with a
+  // million events a scan each frame would cost more than drawing them.
+  if (built_for_ != &state.map.events() || built_size_ != state.map.events().size()) {
+    present_.assign(render::event_categories().size(), false);
+    for (const auto c : state.map.events().categories) present_[c] = true;
+    built_for_ = &state.map.events();
+    built_size_ = state.map.events().size();
+  }
   ImGui::TextDisabled("Events");
   const auto categories = render::event_categories();
   for (std::size_t i = 0; i < categories.size(); ++i) {
-    const auto index = static_cast<std::uint8_t>(i);
-    if (std::find(events.categories.begin(), events.categories.end(), index) == events.categories.end()) continue;
-    swatch_row(render::category_color(index), std::string(categories[i]), false);
+    if (!present_[i]) continue;
+    swatch_row(render::category_color(static_cast<std::uint8_t>(i)), std::string(categories[i]), false);
   }
   ImGui::TextDisabled("Links");
   for (std::size_t i = 0; i < render::link_kinds().size(); ++i) {

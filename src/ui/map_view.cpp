@@ -19,6 +19,7 @@ MapView::MapView(render::BaseMap base_map, const std::string& projection)
 void MapView::set_time_data(render::EventSet events, std::vector<render::Link> links) {
   events_ = std::move(events);
   links_ = std::move(links);
+  data_start_ = events_.size() > 0 ? events_.day_range().first : 0;
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);
 }
@@ -78,7 +79,7 @@ void MapView::update_hover(double px, double py) {
 
 std::string MapView::link_at(double px, double py) const {
   // Links are few (tens): a linear scan of their projected arcs in pixel space.
-  const render::TimeFilter filter(view_.time, events_.size() > 0 ? events_.day_range().first : 0);
+  const render::TimeFilter filter(view_.time, data_start_);
   const auto& camera = view_.camera;
   auto to_px = [&](const render::Vec2& v) {
     return geo::XY{(static_cast<double>(v.x) - camera.center.x) / camera.units_per_pixel_x + width_ / 2.0,

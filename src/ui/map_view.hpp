@@ -67,6 +67,7 @@ class MapView {
   render::View view_;
   render::EventSet events_;
   std::vector<render::Link> links_;
+  DayNumber data_start_ = 0;  // first day of the events, kept: hover must not scan them
   std::unique_ptr<render::OffscreenTarget> target_;
   render::FrameCache cache_;
   int width_ = 0, height_ = 0, bottom_inset_ = 0;

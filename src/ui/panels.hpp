@@ -1,6 +1,9 @@
 // The GUI's panels, one file each, each drawn every frame by the shell.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "ui/app_state.hpp"
 
 namespace chronomap::ui {
@@ -46,6 +49,11 @@ struct TimelinePanel {
 // window: it can be moved and folded, and ImGui keeps where it was between runs.
 struct LegendPanel {
   void draw(AppState& state);
+
+ private:
+  const void* built_for_ = nullptr;
+  std::size_t built_size_ = 0;
+  std::vector<bool> present_;  // by category index
 };
 
 // Cursor position, country under it, last message.
