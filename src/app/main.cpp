@@ -1,10 +1,9 @@
 // chronomap's entry point: a subcommand runs the command line; otherwise the window
-// opens (`chronomap [--projection P] [--boundaries PATH]`).
+// opens (`chronomap [--projection P] [--boundaries PATH] [--data DB]`).
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
-
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "ui/gui.hpp"
 
 int main(int argc, char** argv) {
@@ -15,14 +14,6 @@ int main(int argc, char** argv) {
   app.add_option("--boundaries", options.boundaries, "country boundaries from any OGR vector source");
   app.add_option("--layer", options.layer, "the layer of --boundaries to draw");
   app.add_option("--data", options.data, "event store to open (default: the user's)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::printf("%s", app.help().c_str());
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "chronomap: %s (see chronomap --help)\n", e.what());
-    return 2;
-  }
-  return chronomap::ui::run_gui(options);
+  // The same edge as every command: help exits 0, bad options 2, errors one line.
+  return chronomap::cli::run_guarded(app, argc, argv, [&] { return chronomap::ui::run_gui(options); });
 }
