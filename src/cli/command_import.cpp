@@ -41,12 +41,22 @@ int run_import(int argc, char** argv) {
       }
       write_file_atomically(report, text);
     } else {
-      for (const auto& r : result.rejected)
-        std::fprintf(stderr, "chronomap import: %s:%s: %s (skipped)\n", file.c_str(), r.where.c_str(), r.reason.c_str());
+      for (const auto& r : result.rejected) {
+        // A CSV line follows the file name after ':', a feature after ': '.
+        const char* separator = !r.where.empty() && r.where[0] >= '0' && r.where[0] <= '9' ? ":" : ": ";
+        std::fprintf(stderr, "chronomap import: %s%s%s: %s (skipped)\n", file.c_str(), separator, r.where.c_str(),
+                     r.reason.c_str());
+      }
     }
-    std::printf("%s: %lld %s imported (%s), %lld already stored, %zu rejected\n", file.c_str(),
+    if (!result.committed) {
+      std::fprintf(stderr, "chronomap import: %s: all %zu rows were rejected; nothing imported\n", file.c_str(),
+                   result.rejected.size());
+      return 1;
+    }
+    std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected\n", file.c_str(),
                 static_cast<long long>(result.inserted), result.kind.c_str(), result.format.c_str(),
-                static_cast<long long>(result.already_stored), result.rejected.size());
+                static_cast<long long>(result.updated), static_cast<long long>(result.already_stored),
+                result.rejected.size());
     return 0;
   });
 }

@@ -6,11 +6,26 @@
 
 #include <mutex>
 
+#include "core/error.hpp"
+
 namespace chronomap::geo {
 
 void ensure_gdal_registered() {
   static std::once_flag once;
   std::call_once(once, [] { GDALAllRegister(); });
+}
+
+const char* const* safe_vector_drivers() {
+  static const char* const kDrivers[] = {"GeoJSON", "GeoJSONSeq", "ESRIJSON",    "TopoJSON", "ESRI Shapefile",
+                                         "GPKG",    "FlatGeobuf", "KML",         "GPX",      "XLSX",
+                                         "ODS",     "MapInfo File", "OpenFileGDB", "CSV",     "Parquet",
+                                         "Arrow",   nullptr};
+  return kDrivers;
+}
+
+void check_local_path(const std::string& path) {
+  if (path.rfind("/vsi", 0) == 0)
+    throw InputError(path + ": GDAL virtual paths (/vsi...) are not opened; give a local file");
 }
 
 QuietGdalErrors::QuietGdalErrors() {

@@ -29,6 +29,7 @@ std::string last_gdal_error(const char* fallback) {
 
 DatasetPtr open_vector(const std::string& path) {
   ensure_gdal_registered();
+  check_local_path(path);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec) && path.find(':') == std::string::npos) {
     throw InputError(path + ": no such file");
@@ -37,7 +38,8 @@ DatasetPtr open_vector(const std::string& path) {
     throw InputError(path + ": is an empty directory, not vector data");
   }
   QuietGdalErrors quiet;
-  auto* raw = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  auto* raw = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, safe_vector_drivers(), nullptr,
+                                        nullptr);
   if (raw == nullptr) {
     const std::string reason = CPLGetLastErrorType() >= CE_Failure
                                    ? last_gdal_error("not readable")

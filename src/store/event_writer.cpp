@@ -1,22 +1,69 @@
-// Inserts with ON CONFLICT(uid) DO NOTHING: a row already stored is skipped, not
-// duplicated and not overwritten.
+// Inserts with ON CONFLICT(uid) DO NOTHING; on a conflict over a source id, an UPDATE
+// that only writes when some stored value differs, so an unchanged row stays
+// untouched and a revised one is counted as updated.
 #include "store/event_writer.hpp"
 
 namespace chronomap::store {
+namespace {
+
+// Parameters ?1 (uid) to ?19 (dataset_id), shared by the INSERT and the UPDATE.
+constexpr const char* kEventColumns =
+    "source_id, start_day, end_day, date_precision, category, sub_category, title, notes, actors, place, lon, lat, "
+    "geo_precision, country, fatalities, source, url";
+constexpr const char* kEventValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18";
+
+void bind_event(Statement& s, const EventRecord& e, std::string_view uid) {
+  s.bind(1, uid).bind_text_or_null(2, e.source_id).bind(3, std::int64_t{e.start_day});
+  if (e.end_day) s.bind(4, std::int64_t{*e.end_day}); else s.bind_null(4);
+  s.bind(5, std::string_view(e.date_precision)).bind(6, std::string_view(e.category));
+  s.bind_text_or_null(7, e.sub_category).bind(8, std::string_view(e.title)).bind_text_or_null(9, e.notes);
+  s.bind_text_or_null(10, e.actors).bind_text_or_null(11, e.place).bind(12, e.lon).bind(13, e.lat);
+  s.bind_text_or_null(14, e.geo_precision).bind_text_or_null(15, e.country).bind(16, e.fatalities);
+  s.bind_text_or_null(17, e.source).bind_text_or_null(18, e.url);
+  if (e.dataset_id) s.bind(19, e.dataset_id); else s.bind_null(19);
+}
+
+// Parameters ?1 (uid) to ?17 (dataset_id).
+constexpr const char* kLinkColumns =
+    "source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, start_day, end_day, "
+    "label, source, url";
+constexpr const char* kLinkValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16";
+
+void bind_link(Statement& s, const LinkRecord& l, std::string_view uid) {
+  s.bind(1, uid).bind_text_or_null(2, l.source_id).bind(3, std::string_view(l.from_type));
+  s.bind_text_or_null(4, l.from).bind(5, l.from_lon).bind(6, l.from_lat).bind(7, std::string_view(l.to_type));
+  s.bind_text_or_null(8, l.to).bind(9, l.to_lon).bind(10, l.to_lat).bind(11, std::string_view(l.kind));
+  s.bind(12, std::int64_t{l.start_day});
+  if (l.end_day) s.bind(13, std::int64_t{*l.end_day}); else s.bind_null(13);
+  s.bind_text_or_null(14, l.label).bind_text_or_null(15, l.source).bind_text_or_null(16, l.url);
+  if (l.dataset_id) s.bind(17, l.dataset_id); else s.bind_null(17);
+}
+
+std::string insert_sql(const char* table, const char* columns, const char* values, const char* dataset) {
+  return std::string("INSERT INTO ") + table + " (uid, " + columns + ", dataset_id) VALUES (?1, " + values + ", " +
+         dataset + ") ON CONFLICT(uid) DO NOTHING";
+}
+
+// The dataset_id is not compared: the same content from another file is unchanged.
+std::string update_sql(const char* table, const char* columns, const char* values, const char* dataset) {
+  return std::string("UPDATE ") + table + " SET (" + columns + ", dataset_id) = (" + values + ", " + dataset +
+         ") WHERE uid = ?1 AND (" + columns + ") IS NOT (" + values + ") RETURNING id";
+}
+
+bool is_source_id(std::string_view uid) { return uid.rfind("id:", 0) == 0; }
+
+}  // namespace
 
 EventWriter::EventWriter(Database& db)
     : db_(db),
-      insert_event_(db.prepare(
-          "INSERT INTO events (uid, source_id, start_day, end_day, date_precision, category, sub_category, title, "
-          "notes, actors, place, lon, lat, geo_precision, country, fatalities, source, url, dataset_id) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uid) DO NOTHING")),
-      insert_link_(db.prepare(
-          "INSERT INTO links (uid, source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, "
-          "to_lat, kind, start_day, end_day, label, source, url, dataset_id) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uid) DO NOTHING")),
+      insert_event_(db.prepare(insert_sql("events", kEventColumns, kEventValues, "?19"))),
+      update_event_(db.prepare(update_sql("events", kEventColumns, kEventValues, "?19"))),
+      insert_link_(db.prepare(insert_sql("links", kLinkColumns, kLinkValues, "?17"))),
+      update_link_(db.prepare(update_sql("links", kLinkColumns, kLinkValues, "?17"))),
       insert_actor_(db.prepare(
           "INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id")),
-      insert_event_actor_(db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)")) {}
+      insert_event_actor_(db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)")),
+      delete_event_actors_(db.prepare("DELETE FROM event_actors WHERE event_id = ?")) {}
 
 std::int64_t EventWriter::add_dataset(const Dataset& d) {
   auto s = db_.prepare(
@@ -28,9 +75,24 @@ std::int64_t EventWriter::add_dataset(const Dataset& d) {
   return db_.last_insert_rowid();
 }
 
-void EventWriter::set_row_count(std::int64_t dataset_id, std::int64_t rows) {
-  auto s = db_.prepare("UPDATE datasets SET row_count = ? WHERE id = ?");
-  s.bind(1, rows).bind(2, dataset_id);
+void EventWriter::finish_dataset(std::int64_t dataset_id, const std::string& sha256, std::int64_t rows) {
+  auto earlier = db_.prepare("SELECT id FROM datasets WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
+  earlier.bind(1, std::string_view(sha256)).bind(2, dataset_id);
+  if (earlier.step()) {
+    const auto kept = earlier.column_int(0);
+    for (const char* sql : {"UPDATE events SET dataset_id = ?1 WHERE dataset_id = ?2",
+                            "UPDATE links SET dataset_id = ?1 WHERE dataset_id = ?2",
+                            "UPDATE datasets SET row_count = row_count + ?3 WHERE id = ?1",
+                            "DELETE FROM datasets WHERE id = ?2"}) {
+      auto s = db_.prepare(sql);
+      s.bind(1, kept).bind(2, dataset_id);
+      if (std::string_view(sql).find("?3") != std::string_view::npos) s.bind(3, rows);
+      s.run();
+    }
+    return;
+  }
+  auto s = db_.prepare("UPDATE datasets SET sha256 = ?, row_count = ? WHERE id = ?");
+  s.bind(1, std::string_view(sha256)).bind(2, rows).bind(3, dataset_id);
   s.run();
 }
 
@@ -45,20 +107,7 @@ std::int64_t EventWriter::actor_id(std::string_view name) {
   return id;
 }
 
-bool EventWriter::insert(const EventRecord& e, std::string_view uid) {
-  auto& s = insert_event_;
-  s.bind(1, uid).bind_text_or_null(2, e.source_id).bind(3, std::int64_t{e.start_day});
-  if (e.end_day) s.bind(4, std::int64_t{*e.end_day}); else s.bind_null(4);
-  s.bind(5, std::string_view(e.date_precision)).bind(6, std::string_view(e.category));
-  s.bind_text_or_null(7, e.sub_category).bind(8, std::string_view(e.title)).bind_text_or_null(9, e.notes);
-  s.bind_text_or_null(10, e.actors).bind_text_or_null(11, e.place).bind(12, e.lon).bind(13, e.lat);
-  s.bind_text_or_null(14, e.geo_precision).bind_text_or_null(15, e.country).bind(16, e.fatalities);
-  s.bind_text_or_null(17, e.source).bind_text_or_null(18, e.url);
-  if (e.dataset_id) s.bind(19, e.dataset_id); else s.bind_null(19);
-  s.run();
-  if (db_.changes() == 0) return false;
-  const auto event_id = db_.last_insert_rowid();
-  std::string_view rest = e.actors;
+void EventWriter::add_actors(std::int64_t event_id, std::string_view rest) {
   while (!rest.empty()) {
     const auto cut = rest.find(';');
     std::string_view name = rest.substr(0, cut);
@@ -69,20 +118,36 @@ bool EventWriter::insert(const EventRecord& e, std::string_view uid) {
     insert_event_actor_.bind(1, event_id).bind(2, actor_id(name));
     insert_event_actor_.run();
   }
-  return true;
 }
 
-bool EventWriter::insert(const LinkRecord& l, std::string_view uid) {
-  auto& s = insert_link_;
-  s.bind(1, uid).bind_text_or_null(2, l.source_id).bind(3, std::string_view(l.from_type));
-  s.bind_text_or_null(4, l.from).bind(5, l.from_lon).bind(6, l.from_lat).bind(7, std::string_view(l.to_type));
-  s.bind_text_or_null(8, l.to).bind(9, l.to_lon).bind(10, l.to_lat).bind(11, std::string_view(l.kind));
-  s.bind(12, std::int64_t{l.start_day});
-  if (l.end_day) s.bind(13, std::int64_t{*l.end_day}); else s.bind_null(13);
-  s.bind_text_or_null(14, l.label).bind_text_or_null(15, l.source).bind_text_or_null(16, l.url);
-  if (l.dataset_id) s.bind(17, l.dataset_id); else s.bind_null(17);
-  s.run();
-  return db_.changes() > 0;
+Written EventWriter::insert(const EventRecord& e, std::string_view uid) {
+  bind_event(insert_event_, e, uid);
+  insert_event_.run();
+  if (db_.changes() > 0) {
+    add_actors(db_.last_insert_rowid(), e.actors);
+    return Written::inserted;
+  }
+  if (!is_source_id(uid)) return Written::unchanged;
+  bind_event(update_event_, e, uid);
+  const bool changed = update_event_.step();
+  const auto event_id = changed ? update_event_.column_int(0) : 0;
+  update_event_.reset();
+  if (!changed) return Written::unchanged;
+  delete_event_actors_.bind(1, event_id);
+  delete_event_actors_.run();
+  add_actors(event_id, e.actors);
+  return Written::updated;
+}
+
+Written EventWriter::insert(const LinkRecord& l, std::string_view uid) {
+  bind_link(insert_link_, l, uid);
+  insert_link_.run();
+  if (db_.changes() > 0) return Written::inserted;
+  if (!is_source_id(uid)) return Written::unchanged;
+  bind_link(update_link_, l, uid);
+  const bool changed = update_link_.step();
+  update_link_.reset();
+  return changed ? Written::updated : Written::unchanged;
 }
 
 }  // namespace chronomap::store

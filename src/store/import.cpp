@@ -1,19 +1,19 @@
-// The import: open the file through OGR (raw text for CSV), recognise its layout,
-// check every row, and write them all in one transaction, or nothing.
+// The import: read the file (our own CSV reader for text, OGR for the rest),
+// recognise its layout, check every row, and write them all in one transaction, or
+// nothing.
 #include "store/import.hpp"
 
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
+#include <sys/stat.h>
 
-#include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 #include "geo/gdal_init.hpp"
 #include "store/countries.hpp"
-#include "store/csv_scan.hpp"
+#include "store/csv_reader.hpp"
 #include "store/event_writer.hpp"
 #include "store/gazetteer.hpp"
+#include "store/ogr_rows.hpp"
 #include "store/row_mapping.hpp"
 #include "store/text.hpp"
 
@@ -22,25 +22,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CloseDataset {
-  void operator()(void* ds) const { GDALClose(ds); }
-};
-struct DestroyFeature {
-  void operator()(void* f) const { OGR_F_Destroy(f); }
-};
-struct DestroyTransform {
-  void operator()(void* t) const { OCTDestroyCoordinateTransformation(t); }
-};
-
 std::string lower_extension(const fs::path& file) {
   std::string ext = file.extension().string();
   for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return ext;
 }
 
-ImportFormat guess_format(const fs::path& file) {
+ImportFormat guess_format(const fs::path& file, bool regular) {
   const auto ext = lower_extension(file);
-  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return ImportFormat::csv;
+  if (!regular || ext == ".csv" || ext == ".tsv" || ext == ".txt") return ImportFormat::csv;
   if (ext == ".geojson" || ext == ".json") return ImportFormat::geojson;
   return ImportFormat::ogr;
 }
@@ -56,52 +46,50 @@ const char* format_name(ImportFormat f) {
   return "auto";
 }
 
-// Opens the file with only the drivers its format allows. CSV is read as raw text:
-// no type guessing (a "1e5" place stays text, a "2025-02-30" stays visible to our
-// checks) and empty strings as empty, not NULL.
-std::unique_ptr<void, CloseDataset> open_source(const fs::path& file, ImportFormat format) {
-  const char* csv_drivers[] = {"CSV", nullptr};
-  const char* json_drivers[] = {"GeoJSON", "GeoJSONSeq", nullptr};
-  const char* csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES",
-                               "HEADERS=YES", nullptr};
-  std::string path = file.string();
-  const char* const* drivers = nullptr;
-  const char* const* options = nullptr;
-  if (format == ImportFormat::csv || format == ImportFormat::acled) {
-    drivers = csv_drivers;
-    options = csv_options;
-    if (lower_extension(file) != ".csv") path = "CSV:" + path;  // GDAL's CSV driver wants .csv otherwise
-  } else if (format == ImportFormat::geojson) {
-    drivers = json_drivers;
-  }
-  std::unique_ptr<void, CloseDataset> ds(
-      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr));
-  if (!ds) {
-    std::string why = CPLGetLastErrorMsg();
-    if (why.empty()) why = std::string("not readable as ") + format_name(format);
-    throw InputError(file.string() + ": " + why);
-  }
-  return ds;
+bool same_inode(const fs::path& a, const fs::path& b) {
+  struct stat sa {}, sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
 }
 
-std::optional<geo::LonLat> point_of(OGRGeometryH geometry, OGRCoordinateTransformationH to_wgs84) {
-  if (!geometry || OGR_G_IsEmpty(geometry)) return std::nullopt;
-  OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
-  const bool ok = OGR_G_Centroid(geometry, point) == OGRERR_NONE;  // a point's centroid is itself
-  std::optional<geo::LonLat> out;
-  if (ok && (!to_wgs84 || OGR_G_Transform(point, to_wgs84) == OGRERR_NONE))
-    out = geo::LonLat{OGR_G_GetX(point, 0), OGR_G_GetY(point, 0)};
-  OGR_G_DestroyGeometry(point);
-  return out;
-}
+// Either reader behind one interface: the columns, the next row, where it came from.
+class Source {
+ public:
+  Source(const fs::path& file, bool csv, ImportFormat format) {
+    static const char* const kJsonDrivers[] = {"GeoJSON", "GeoJSONSeq", nullptr};
+    if (csv) csv_.emplace(file, lower_extension(file) == ".tsv" ? '\t' : 0);
+    else ogr_.emplace(file, format == ImportFormat::geojson ? kJsonDrivers : nullptr);
+  }
+  const std::vector<std::string>& columns() const { return csv_ ? csv_->header() : ogr_->columns(); }
+  bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
+  bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
+  // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
+  std::string where(const std::string& name) const {
+    return csv_ ? name + ":" + std::to_string(csv_->line()) : name + ": feature " + std::to_string(ogr_->feature());
+  }
+  std::string short_where() const {
+    return csv_ ? std::to_string(csv_->line()) : "feature " + std::to_string(ogr_->feature());
+  }
+  std::string header_where(const std::string& name) const {
+    return csv_ ? name + ":" + std::to_string(csv_->header_line()) : name;
+  }
+  std::optional<RowError> geometry_error() const {
+    if (!ogr_ || ogr_->geometry_error().empty()) return std::nullopt;
+    return RowError{"geometry", ogr_->geometry_error()};
+  }
+  // After the last row: read errors (OGR), and the fingerprint of what was read.
+  std::string finish(const fs::path& file) {
+    if (ogr_) {
+      ogr_->check_read_errors();
+      return sha256_file_hex(file);
+    }
+    return csv_->sha256_hex();
+  }
 
-std::string_view iso_date_of(OGRFeatureH f, int i, std::string& out) {
-  int y = 0, m = 0, d = 0, hour = 0, minute = 0, tz = 0;
-  float second = 0;
-  if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hour, &minute, &second, &tz)) return {};
-  out = format_iso(CivilDate{y, m, d});
-  return out;
-}
+ private:
+  std::optional<CsvReader> csv_;
+  std::optional<OgrRows> ogr_;
+};
 
 }  // namespace
 
@@ -116,44 +104,28 @@ ImportFormat parse_import_format(std::string_view name) {
 
 ImportResult import_file(EventStore& store, const fs::path& file, const ImportOptions& options) {
   const std::string name = file.string();
+  geo::check_local_path(name);
   std::error_code ec;
-  if (!fs::exists(file, ec)) throw InputError(name + ": no such file");
-  if (fs::is_directory(file, ec)) throw InputError(name + ": is a directory");
-  if (fs::file_size(file, ec) == 0) throw InputError(name + ": is empty");
+  const auto status = fs::status(file, ec);
+  if (!fs::exists(status)) throw InputError(name + ": no such file");
+  const bool regular = fs::is_regular_file(status);
+  if (fs::is_directory(status) && lower_extension(file) != ".gdb") throw InputError(name + ": is a directory");
+  if (regular && fs::file_size(file, ec) == 0) throw InputError(name + ": is empty");
+  if (same_inode(file, store.path())) throw InputError(name + ": is the event store itself, not a file to import");
 
-  ImportFormat format = options.format == ImportFormat::automatic ? guess_format(file) : options.format;
+  ImportFormat format = options.format == ImportFormat::automatic ? guess_format(file, regular) : options.format;
   const bool is_csv = format == ImportFormat::csv || format == ImportFormat::acled;
-  CsvScan scan;
-  if (is_csv) scan = scan_csv(file);
-
-  geo::ensure_gdal_registered();
-  geo::QuietGdalErrors quiet;
-  auto ds = open_source(file, format);
-  if (GDALDatasetGetLayerCount(ds.get()) < 1) throw InputError(name + ": no layer of features");
-  OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-  std::vector<std::string> columns;
-  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-    columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-    if (!is_valid_utf8(columns.back()))
-      throw InputError(name + ":" + std::to_string(std::max<std::int64_t>(scan.header_line, 1)) +
-                       ": the header is not valid UTF-8");
-  }
+  if (!is_csv && !regular && !fs::is_directory(status))
+    throw InputError(name + ": not a regular file; only CSV can be read from a pipe");
+  Source source(file, is_csv, format);
+  const auto& columns = source.columns();
+  for (const auto& column : columns)
+    if (!is_valid_utf8(column)) throw InputError(source.header_where(name) + ": the header is not valid UTF-8");
   if (columns.empty()) throw InputError(name + ": no columns");
   const bool acled = format == ImportFormat::acled || (is_csv && find_column(columns, {"event_id_cnty"}) >= 0 &&
                                                       find_column(columns, {"event_date"}) >= 0);
   if (acled) format = ImportFormat::acled;
   const bool links = LinkMapping::recognises(columns);
-
-  std::unique_ptr<void, DestroyTransform> to_wgs84;
-  const bool has_geometry = !is_csv && OGR_FD_GetGeomType(defn) != wkbNone;
-  if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer); has_geometry && srs) {
-    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
-    OSRSetWellKnownGeogCS(wgs84, "WGS84");
-    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-    if (!OSRIsSame(srs, wgs84)) to_wgs84.reset(OCTNewCoordinateTransformation(srs, wgs84));
-    OSRDestroySpatialReference(wgs84);
-  }
 
   std::optional<Gazetteer> own_gazetteer;
   std::optional<Countries> own_countries;
@@ -171,7 +143,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   std::optional<EventMapping> event_mapping;
   std::optional<LinkMapping> link_mapping;
   if (links) link_mapping.emplace(columns, name);
-  else event_mapping.emplace(columns, acled, has_geometry, name);
+  else event_mapping.emplace(columns, acled, source.has_geometry(), name);
 
   ImportResult result;
   result.kind = links ? "links" : "events";
@@ -179,62 +151,50 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   auto& db = store.database();
   WriteTransaction transaction(db);
   EventWriter writer(db);
-  const auto dataset_id = writer.add_dataset({0, file.filename().string(), sha256_file_hex(file), result.format, "", 0});
+  const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
 
-  // Drivers that type their fields (GeoJSON, GeoPackage) hand dates over as dates:
-  // they are written back as ISO text for the same checks as everything else.
-  std::vector<bool> date_column(columns.size());
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const auto type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, static_cast<int>(i)));
-    date_column[i] = type == OFTDate || type == OFTDateTime;
-  }
-  std::vector<std::string> dates(columns.size());
-  OGR_L_ResetReading(layer);
-  std::unique_ptr<void, DestroyFeature> feature;
+  Row row;
   EventRecord event;
   LinkRecord link;
-  std::int64_t index = 0;
-  while (feature.reset(OGR_L_GetNextFeature(layer)), feature) {
-    ++index;
+  while (source.next(row)) {
     ++result.rows;
-    OGRFeatureH f = feature.get();
-    std::string where = is_csv ? std::to_string(static_cast<std::size_t>(index) <= scan.record_lines.size()
-                                                    ? scan.record_lines[static_cast<std::size_t>(index - 1)]
-                                                    : scan.header_line + index)
-                               : "feature " + std::to_string(index);
     std::optional<RowError> error;
-    for (int i = 0; i < static_cast<int>(columns.size()) && !error; ++i) {
-      if (OGR_F_IsFieldSetAndNotNull(f, i) && !is_valid_utf8(OGR_F_GetFieldAsString(f, i)))
-        error = RowError{columns[static_cast<std::size_t>(i)], "not valid UTF-8"};
+    for (std::size_t i = 0; i < columns.size() && !error; ++i) {
+      if (auto text = row.value(static_cast<int>(i)); text && !is_valid_utf8(*text))
+        error = RowError{columns[i], "not valid UTF-8"};
     }
-    RowView row{[f, &dates, &date_column](int i) -> std::optional<std::string_view> {
-                  if (!OGR_F_IsFieldSetAndNotNull(f, i)) return std::nullopt;
-                  return date_column[static_cast<std::size_t>(i)] ? iso_date_of(f, i, dates[static_cast<std::size_t>(i)])
-                                                                  : std::string_view(OGR_F_GetFieldAsString(f, i));
-                },
-                has_geometry ? point_of(OGR_F_GetGeometryRef(f), to_wgs84.get()) : std::nullopt};
+    if (!error) error = source.geometry_error();
     if (!error) error = links ? link_mapping->map(row, lookups, link) : event_mapping->map(row, lookups, event);
+    Written written = Written::unchanged;
+    if (!error) {
+      try {
+        if (links) {
+          link.dataset_id = dataset_id;
+          written = writer.insert(link, link_uid(link));
+        } else {
+          event.dataset_id = dataset_id;
+          written = writer.insert(event, event_uid(event));
+        }
+      } catch (const Error& e) {
+        error = RowError{"row", std::string("cannot be stored: ") + e.what()};
+      }
+    }
     if (error) {
       std::string reason = "field '" + error->field + "': " + error->reason;
-      if (!options.skip_invalid) throw InputError(name + (is_csv ? ":" : ": ") + where + ": " + reason);
-      result.rejected.push_back({where, std::move(reason)});
+      if (!options.skip_invalid) throw InputError(source.where(name) + ": " + reason);
+      result.rejected.push_back({source.short_where(), std::move(reason)});
       continue;
     }
-    bool added = false;
-    if (links) {
-      link.dataset_id = dataset_id;
-      added = writer.insert(link, link_uid(link));
-    } else {
-      event.dataset_id = dataset_id;
-      added = writer.insert(event, event_uid(event));
-    }
-    ++(added ? result.inserted : result.already_stored);
+    ++(written == Written::inserted  ? result.inserted
+       : written == Written::updated ? result.updated
+                                     : result.already_stored);
   }
-  if (const std::string gdal_error = CPLGetLastErrorMsg(); !gdal_error.empty() && CPLGetLastErrorType() >= CE_Failure)
-    throw InputError(name + ": " + gdal_error);
+  const auto sha256 = source.finish(file);
   if (result.rows == 0) throw InputError(name + ": no rows (a header only?)");
-  writer.set_row_count(dataset_id, result.inserted);
+  if (result.inserted + result.updated + result.already_stored == 0) return result;  // all rejected: nothing written
+  writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
+  result.committed = true;
   return result;
 }
 

@@ -36,11 +36,14 @@ struct ImportResult {
   std::string format;  // what the file was read as: acled, csv, geojson, ogr
   std::int64_t rows = 0;            // rows read
   std::int64_t inserted = 0;        // new rows stored
-  std::int64_t already_stored = 0;  // rows whose id (or content) was stored before
+  std::int64_t updated = 0;         // revisions: a stored source id with new content
+  std::int64_t already_stored = 0;  // rows whose id (or content) was stored before, unchanged
   std::vector<RejectedRow> rejected;
+  // False when skip_invalid rejected every row: then nothing was written at all.
+  bool committed = false;
 };
 
-// Imports `file`. Without skip_invalid, the first bad row throws InputError
+// Imports `file` (a regular file; a CSV may also come from a pipe). Without skip_invalid, the first bad row throws InputError
 // "FILE:LINE: field 'F': reason" and nothing is written; a file that is not what it
 // claims throws InputError too. A killed process leaves the store as it was.
 ImportResult import_file(EventStore& store, const std::filesystem::path& file, const ImportOptions& options = {});

@@ -15,7 +15,7 @@ struct EndpointColumns {
   int type, name, lon, lat;
 };
 
-std::optional<RowError> map_endpoint(const RowView& row, const Lookups& lookups, const EndpointColumns& c,
+std::optional<RowError> map_endpoint(const Row& row, const Lookups& lookups, const EndpointColumns& c,
                                      std::string& type, std::string& name, double& lon, double& lat) {
   const std::string prefix = c.prefix;
   type = field_text(row, c.type);
@@ -80,7 +80,7 @@ LinkMapping::LinkMapping(const std::vector<std::string>& c, const std::string& f
   if (start_ < 0) throw InputError(file + ": a links file with no start column");
 }
 
-std::optional<RowError> LinkMapping::map(const RowView& row, const Lookups& lookups, LinkRecord& l) const {
+std::optional<RowError> LinkMapping::map(const Row& row, const Lookups& lookups, LinkRecord& l) const {
   l = LinkRecord{};
   l.source_id = field_text(row, id_);
   if (auto error = map_endpoint(row, lookups, {"from", from_type_, from_, from_lon_, from_lat_}, l.from_type, l.from,

@@ -17,7 +17,7 @@ int find_column(const std::vector<std::string>& columns, std::initializer_list<s
   return -1;
 }
 
-std::string_view field_text(const RowView& row, int column) {
+std::string_view field_text(const Row& row, int column) {
   if (column < 0) return {};
   return trim_blanks(row.value(column).value_or(std::string_view{}));
 }
@@ -85,7 +85,7 @@ EventMapping::EventMapping(const std::vector<std::string>& c, bool acled, bool h
     throw InputError(file + ": no coordinates (lat/lon columns or point geometry) and no place column to geocode");
 }
 
-std::optional<RowError> EventMapping::map(const RowView& row, const Lookups& lookups, EventRecord& e) const {
+std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups, EventRecord& e) const {
   e = EventRecord{};
   e.source_id = field_text(row, id_);
   const auto date = field_text(row, date_);

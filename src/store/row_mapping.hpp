@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/records.hpp"
+#include "store/row.hpp"
 
 namespace chronomap::store {
 
@@ -22,14 +23,9 @@ struct RowError {
   std::string reason;
 };
 
-// A row as text: value(i) is the text of column i, nullopt when absent/NULL.
-struct RowView {
-  std::function<std::optional<std::string_view>(int column)> value;
-  std::optional<geo::LonLat> point;  // the feature's geometry, when it has one
-};
-
-// The trimmed text of a column ("" when the column is absent, -1, or the value NULL).
-std::string_view field_text(const RowView& row, int column);
+// The trimmed text of a column ("" when the column is absent, -1, or the value NULL),
+// a view into the row's own storage.
+std::string_view field_text(const Row& row, int column);
 
 // Lazily loaded lookups (the gazetteer is only read if a row needs geocoding).
 struct Lookups {
@@ -43,7 +39,7 @@ class EventMapping {
   // columns can't make events: no date column, or neither coordinates nor places.
   EventMapping(const std::vector<std::string>& columns, bool acled, bool has_geometry, const std::string& file);
   // Fills `out` from a row; returns the first bad value, if any.
-  std::optional<RowError> map(const RowView& row, const Lookups& lookups, EventRecord& out) const;
+  std::optional<RowError> map(const Row& row, const Lookups& lookups, EventRecord& out) const;
 
  private:
   bool acled_;
@@ -58,7 +54,7 @@ class LinkMapping {
   // True when the columns look like links (from, to and kind).
   static bool recognises(const std::vector<std::string>& columns);
   LinkMapping(const std::vector<std::string>& columns, const std::string& file);
-  std::optional<RowError> map(const RowView& row, const Lookups& lookups, LinkRecord& out) const;
+  std::optional<RowError> map(const Row& row, const Lookups& lookups, LinkRecord& out) const;
 
  private:
   int id_ = -1, from_type_ = -1, from_ = -1, from_lon_ = -1, from_lat_ = -1, to_type_ = -1, to_ = -1;

@@ -1,6 +1,9 @@
 // SHA-256 (FIPS 180-4), for data-set fingerprints and the content hash that makes
 // re-importing a file without ids a no-op. Written here to avoid a crypto library
 // dependency for one function; checked against the standard's test vectors.
+#include "store/sha256.hpp"
+
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -23,66 +26,57 @@ constexpr std::array<std::uint32_t, 64> kRound = {
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-class Sha256 {
- public:
-  void update(const unsigned char* data, std::size_t size) {
-    total_ += size;
-    while (size > 0) {
-      const std::size_t take = std::min(size, block_.size() - used_);
-      std::copy(data, data + take, block_.begin() + static_cast<std::ptrdiff_t>(used_));
-      used_ += take, data += take, size -= take;
-      if (used_ == block_.size()) compress(), used_ = 0;
-    }
-  }
-
-  std::string hex() {
-    const std::uint64_t bits = total_ * 8;
-    const unsigned char one = 0x80, zero = 0;
-    update(&one, 1);
-    while (used_ != 56) update(&zero, 1);
-    std::array<unsigned char, 8> length{};
-    for (int i = 0; i < 8; ++i) length[static_cast<std::size_t>(i)] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-    update(length.data(), length.size());
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (auto word : state_)
-      for (int shift = 28; shift >= 0; shift -= 4) out += kDigits[(word >> shift) & 0xF];
-    return out;
-  }
-
- private:
-  void compress() {
-    std::array<std::uint32_t, 64> w{};
-    for (std::size_t i = 0; i < 16; ++i)
-      w[i] = std::uint32_t{block_[4 * i]} << 24 | std::uint32_t{block_[4 * i + 1]} << 16 |
-             std::uint32_t{block_[4 * i + 2]} << 8 | block_[4 * i + 3];
-    for (std::size_t i = 16; i < 64; ++i) {
-      const auto s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-      const auto s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    auto [a, b, c, d, e, f, g, h] = state_;
-    for (std::size_t i = 0; i < 64; ++i) {
-      const auto t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
-      const auto t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-    }
-    const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, h};
-    for (std::size_t i = 0; i < 8; ++i) state_[i] += add[i];
-  }
-
-  std::array<std::uint32_t, 8> state_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::array<unsigned char, 64> block_{};
-  std::size_t used_ = 0;
-  std::uint64_t total_ = 0;
-};
-
 }  // namespace
+
+void Sha256::update(const void* bytes, std::size_t size) {
+  const auto* data = static_cast<const unsigned char*>(bytes);
+  total_ += size;
+  while (size > 0) {
+    const std::size_t take = std::min(size, block_.size() - used_);
+    std::copy(data, data + take, block_.begin() + static_cast<std::ptrdiff_t>(used_));
+    used_ += take, data += take, size -= take;
+    if (used_ == block_.size()) compress(), used_ = 0;
+  }
+}
+
+std::string Sha256::hex() {
+  const std::uint64_t bits = total_ * 8;
+  const unsigned char one = 0x80, zero = 0;
+  update(&one, 1);
+  while (used_ != 56) update(&zero, 1);
+  std::array<unsigned char, 8> length{};
+  for (int i = 0; i < 8; ++i) length[static_cast<std::size_t>(i)] = static_cast<unsigned char>(bits >> (56 - 8 * i));
+  update(length.data(), length.size());
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (auto word : state_)
+    for (int shift = 28; shift >= 0; shift -= 4) out += kDigits[(word >> shift) & 0xF];
+  return out;
+}
+
+void Sha256::compress() {
+  std::array<std::uint32_t, 64> w{};
+  for (std::size_t i = 0; i < 16; ++i)
+    w[i] = std::uint32_t{block_[4 * i]} << 24 | std::uint32_t{block_[4 * i + 1]} << 16 |
+           std::uint32_t{block_[4 * i + 2]} << 8 | block_[4 * i + 3];
+  for (std::size_t i = 16; i < 64; ++i) {
+    const auto s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+    const auto s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  auto [a, b, c, d, e, f, g, h] = state_;
+  for (std::size_t i = 0; i < 64; ++i) {
+    const auto t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+    const auto t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+  }
+  const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, h};
+  for (std::size_t i = 0; i < 8; ++i) state_[i] += add[i];
+}
 
 std::string sha256_hex(std::string_view bytes) {
   Sha256 hash;
-  hash.update(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  hash.update(bytes.data(), bytes.size());
   return hash.hex();
 }
 
@@ -93,7 +87,7 @@ std::string sha256_file_hex(const std::filesystem::path& path) {
   std::array<char, 1 << 16> buffer{};
   while (in) {
     in.read(buffer.data(), buffer.size());
-    hash.update(reinterpret_cast<const unsigned char*>(buffer.data()), static_cast<std::size_t>(in.gcount()));
+    hash.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
   }
   return hash.hex();
 }

@@ -115,7 +115,11 @@ bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  fail(db_, rc, "SQL error");
+  // Reset after reading the message, so the statement can run again (an import that
+  // skips a row goes on with the same prepared INSERT).
+  const std::string message = sqlite_message(db_, rc);
+  sqlite3_reset(stmt_);
+  throw Error("SQL error: " + message);
 }
 
 void Statement::run() {

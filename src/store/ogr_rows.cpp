@@ -1,0 +1,187 @@
+// OGR features as owned rows. Every value is copied out of the feature as soon as it
+// is read: GetFieldAsString returns a buffer that the next call may free.
+#include "store/ogr_rows.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "geo/gdal_init.hpp"
+
+namespace chronomap::store {
+namespace {
+
+struct CloseDataset {
+  void operator()(void* ds) const { GDALClose(ds); }
+};
+struct DestroyFeature {
+  void operator()(void* f) const { OGR_F_Destroy(f); }
+};
+struct DestroyTransform {
+  void operator()(void* t) const { OCTDestroyCoordinateTransformation(t); }
+};
+struct DestroyGeometry {
+  void operator()(void* g) const { OGR_G_DestroyGeometry(g); }
+};
+
+std::string pair_text(double x, double y) {
+  char text[64];
+  std::snprintf(text, sizeof text, "(%.10g, %.10g)", x, y);
+  return text;
+}
+
+void append_number(std::string& out, double value) {
+  char text[32];
+  const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, ec == std::errc() ? end : text);
+}
+
+void append_number(std::string& out, std::int64_t value) {
+  char text[24];
+  const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, ec == std::errc() ? end : text);
+}
+
+// A round trip back into the source CRS that does not land where it started means
+// the point lies outside what that CRS can represent (PROJ clamps Web Mercator's
+// (1e9, 1e9) to latitude 90, for one).
+bool round_trips(double x, double y, double back_x, double back_y) {
+  auto close = [](double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(a)); };
+  return close(x, back_x) && close(y, back_y);
+}
+
+}  // namespace
+
+struct OgrRows::Impl {
+  geo::QuietGdalErrors quiet;
+  std::unique_ptr<void, CloseDataset> dataset;
+  OGRLayerH layer = nullptr;
+  OGRFeatureDefnH defn = nullptr;
+  std::unique_ptr<void, DestroyTransform> to_wgs84, from_wgs84;
+  std::vector<OGRFieldType> types;
+  std::vector<bool> booleans;
+};
+
+OgrRows::OgrRows(const std::filesystem::path& path, const char* const* drivers)
+    : impl_(std::make_unique<Impl>()), name_(path.string()) {
+  geo::ensure_gdal_registered();
+  geo::check_local_path(name_);
+  impl_->dataset.reset(GDALOpenEx(name_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                  drivers ? drivers : geo::safe_vector_drivers(), nullptr, nullptr));
+  if (!impl_->dataset) {
+    std::string why = CPLGetLastErrorMsg();
+    if (why.empty())
+      why = "not in a format chronomap reads (CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, KML, GPX, XLSX, ODS...; "
+            "OGR VRT files and network sources are refused)";
+    throw InputError(name_ + ": " + why);
+  }
+  if (GDALDatasetGetLayerCount(impl_->dataset.get()) < 1) throw InputError(name_ + ": no layer of features");
+  impl_->layer = GDALDatasetGetLayer(impl_->dataset.get(), 0);
+  impl_->defn = OGR_L_GetLayerDefn(impl_->layer);
+  for (int i = 0; i < OGR_FD_GetFieldCount(impl_->defn); ++i) {
+    OGRFieldDefnH field = OGR_FD_GetFieldDefn(impl_->defn, i);
+    columns_.emplace_back(OGR_Fld_GetNameRef(field));
+    impl_->types.push_back(OGR_Fld_GetType(field));
+    impl_->booleans.push_back(OGR_Fld_GetSubType(field) == OFSTBoolean);
+  }
+  has_geometry_ = OGR_FD_GetGeomType(impl_->defn) != wkbNone;
+  if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(impl_->layer); has_geometry_ && srs) {
+    OGRSpatialReferenceH source = OSRClone(srs);
+    OSRSetAxisMappingStrategy(source, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
+    OSRSetWellKnownGeogCS(wgs84, "WGS84");
+    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    const bool same = OSRIsSame(source, wgs84);
+    if (!same) {
+      impl_->to_wgs84.reset(OCTNewCoordinateTransformation(source, wgs84));
+      impl_->from_wgs84.reset(OCTNewCoordinateTransformation(wgs84, source));
+    }
+    OSRDestroySpatialReference(wgs84);
+    OSRDestroySpatialReference(source);
+    if (!same && (!impl_->to_wgs84 || !impl_->from_wgs84))
+      throw InputError(name_ + ": the layer's CRS cannot be converted to WGS 84");
+  }
+  OGR_L_ResetReading(impl_->layer);
+}
+
+OgrRows::~OgrRows() = default;
+
+bool OgrRows::next(Row& row) {
+  std::unique_ptr<void, DestroyFeature> feature(OGR_L_GetNextFeature(impl_->layer));
+  if (!feature) return false;
+  ++index_;
+  OGRFeatureH f = feature.get();
+  row.reset(columns_.size());
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const int field = static_cast<int>(i);
+    if (!OGR_F_IsFieldSetAndNotNull(f, field)) continue;
+    std::string& out = row.slot(i);
+    switch (impl_->types[i]) {
+      case OFTInteger:
+        if (impl_->booleans[i]) out = OGR_F_GetFieldAsInteger(f, field) ? "true" : "false";
+        else append_number(out, std::int64_t{OGR_F_GetFieldAsInteger(f, field)});
+        break;
+      case OFTInteger64: append_number(out, static_cast<std::int64_t>(OGR_F_GetFieldAsInteger64(f, field))); break;
+      case OFTReal: append_number(out, OGR_F_GetFieldAsDouble(f, field)); break;
+      case OFTDate:
+      case OFTDateTime: {
+        int y = 0, m = 0, d = 0, hour = 0, minute = 0, tz = 0;
+        float second = 0;
+        if (OGR_F_GetFieldAsDateTimeEx(f, field, &y, &m, &d, &hour, &minute, &second, &tz))
+          out = format_iso(CivilDate{y, m, d});
+        break;
+      }
+      default: out.assign(OGR_F_GetFieldAsString(f, field)); break;
+    }
+  }
+
+  geometry_error_.clear();
+  OGRGeometryH geometry = OGR_F_GetGeometryRef(f);
+  if (!geometry || OGR_G_IsEmpty(geometry)) return true;
+  std::unique_ptr<void, DestroyGeometry> point(OGR_G_CreateGeometry(wkbPoint));
+  if (OGR_G_Centroid(geometry, point.get()) != OGRERR_NONE) {  // a point's centroid is itself
+    geometry_error_ = "has no centre point";
+    return true;
+  }
+  double x = OGR_G_GetX(point.get(), 0), y = OGR_G_GetY(point.get(), 0);
+  if (!std::isfinite(x) || !std::isfinite(y)) {
+    geometry_error_ = pair_text(x, y) + " is not a finite coordinate";
+    return true;
+  }
+  const double source_x = x, source_y = y;
+  if (impl_->to_wgs84) {
+    double z = 0;
+    int ok = 0;
+    if (!OCTTransformEx(impl_->to_wgs84.get(), 1, &x, &y, &z, &ok) || !ok) {
+      geometry_error_ = pair_text(source_x, source_y) + " cannot be converted to WGS 84 (outside the layer's CRS?)";
+      return true;
+    }
+    double back_x = x, back_y = y;
+    z = 0;
+    if (!OCTTransformEx(impl_->from_wgs84.get(), 1, &back_x, &back_y, &z, &ok) || !ok ||
+        !round_trips(source_x, source_y, back_x, back_y)) {
+      geometry_error_ = pair_text(source_x, source_y) + " lies outside the area the layer's CRS can represent";
+      return true;
+    }
+  }
+  if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 180 || std::fabs(y) > 90) {
+    geometry_error_ = pair_text(x, y) + " is outside -180..180, -90..90";
+    return true;
+  }
+  row.point = geo::LonLat{x, y};
+  return true;
+}
+
+void OgrRows::check_read_errors() const {
+  if (const std::string error = CPLGetLastErrorMsg(); !error.empty() && CPLGetLastErrorType() >= CE_Failure)
+    throw InputError(name_ + ": " + error);
+}
+
+}  // namespace chronomap::store
