@@ -22,6 +22,7 @@ constexpr std::array kCommands = {
     Command{"events", "list the stored events (table, CSV or GeoJSON)", run_events},
     Command{"links", "list the stored links (table, CSV or GeoJSON)", run_links},
     Command{"geocode", "look a place name up in the offline gazetteer", run_geocode},
+    Command{"check", "check an event store completely (pages, spatial and search indexes)", run_check},
 };
 
 void print_usage(std::FILE* out) {

@@ -50,7 +50,7 @@ int run_events(int argc, char** argv) {
     filter.category = c.category;
     filter.text = c.text;
     const auto format = parse_output_format(c.format);
-    auto store = store::open_user_store(c.data);
+    auto store = store::open_user_store(c.data, store::Access::read);
     const auto events = store.query(filter);
     write_events(stdout, events, format);
     return events.empty() && format == OutputFormat::table ? 1 : 0;
@@ -68,7 +68,7 @@ int run_links(int argc, char** argv) {
     filter.kind = c.category;
     filter.text = c.text;
     const auto format = parse_output_format(c.format);
-    auto store = store::open_user_store(c.data);
+    auto store = store::open_user_store(c.data, store::Access::read);
     const auto links = store.links(filter);
     write_links(stdout, links, format);
     return links.empty() && format == OutputFormat::table ? 1 : 0;

@@ -7,7 +7,7 @@
 namespace chronomap::exporting {
 
 TimeData load_time_data(const std::string& data) {
-  store::EventStore events_store = store::open_user_store(data);
+  store::EventStore events_store = store::open_user_store(data, store::Access::read);
   TimeData out;
   events_store.for_each_point({}, [&](const store::EventPoint& p) {
     out.events.add({p.lon, p.lat}, p.start_day, p.last_day, render::category_index(p.category),

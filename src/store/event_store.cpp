@@ -1,6 +1,8 @@
 // Opening (with its checks) and reading the event store.
 #include "store/event_store.hpp"
 
+#include <unistd.h>
+
 #include <array>
 #include <fstream>
 
@@ -33,35 +35,64 @@ void check_header(const fs::path& path) {
     throw Error(name + ": an SQLite database of another program, not a chronomap event store; left untouched");
 }
 
-void check_integrity(Database& db) {
-  const auto name = db.path().string();
-  try {
-    auto check = db.prepare("PRAGMA quick_check(1)");
-    std::string verdict = check.step() ? std::string(check.column_text(0)) : "no answer";
-    if (verdict != "ok")
-      throw Error(name + ": damaged (integrity check: " + verdict + "); left untouched");
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    if (what.rfind(name + ": damaged", 0) == 0) throw;
-    throw Error(name + ": damaged (" + what + "); left untouched");
-  }
+// A reader that writes nothing. In a folder where SQLite can't create the WAL index
+// (and none exists), nobody can write the store either: it is opened as immutable.
+Database open_reader(const fs::path& path) {
+  const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  const bool has_index = fs::exists(path.string() + "-shm", ec);
+  if (!has_index && ::access(dir.c_str(), W_OK) != 0) return Database(path, Database::Mode::immutable);
+  return Database(path, Database::Mode::read_only);
 }
 
 }  // namespace
 
 EventStore EventStore::open(const fs::path& path, OpenMode mode) {
   const bool exists = fs::exists(path);
-  if (!exists && mode == OpenMode::existing) throw Error(path.string() + ": no such event store");
+  if (!exists && mode != OpenMode::create_if_missing) throw Error(path.string() + ": no such event store");
   if (exists) check_header(path);
+  if (mode == OpenMode::read_only) {
+    const auto version = open_reader(path).query_int("PRAGMA user_version");
+    // An older store is brought up to date once, by a writer, then read as usual.
+    if (version < kSchemaVersion) EventStore::open(path, OpenMode::existing);
+    Database db = open_reader(path);
+    if (db.query_int("PRAGMA user_version") != kSchemaVersion) migrate(db);  // says why it can't read it
+    return EventStore(std::move(db), false);
+  }
+  // Opening checks only what is constant-time (header, application id, schema
+  // version): a full integrity check grows with the store and is `chronomap check`.
   Database db(path, exists ? Database::Mode::read_write : Database::Mode::create);
-  if (exists) check_integrity(db);
   // A new store gets its schema through the rollback journal, so the file itself holds
   // it before WAL mode starts: a crash right after creation leaves a complete file.
   migrate(db);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
-  return EventStore(std::move(db));
+  return EventStore(std::move(db), true);
+}
+
+std::vector<std::string> EventStore::check() {
+  std::vector<std::string> problems;
+  auto pages = db_.prepare("PRAGMA integrity_check(20)");
+  while (pages.step()) {
+    const std::string verdict(pages.column_text(0));
+    if (verdict != "ok") problems.push_back("pages: " + verdict);
+  }
+  auto spatial = db_.prepare("SELECT rtreecheck('events_rtree')");
+  if (spatial.step() && spatial.column_text(0) != "ok")
+    problems.push_back("spatial index: " + std::string(spatial.column_text(0)));
+  if (db_.query_int("SELECT count(*) FROM events_rtree") != event_count())
+    problems.push_back("spatial index: its entries do not match the events");
+  if (writable_) {
+    try {
+      db_.exec("INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
+    } catch (const Error&) {
+      problems.push_back("search index: damaged, or out of step with the events it indexes");
+    }
+  } else {
+    problems.push_back("search index: not checked (the store is read-only to this user)");
+  }
+  return problems;
 }
 
 int EventStore::schema_version() { return static_cast<int>(db_.query_int("PRAGMA user_version")); }

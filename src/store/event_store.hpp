@@ -1,6 +1,7 @@
 // The SQLite event store: events, links and the data sets they came from, one file
-// in WAL mode. Opening checks that the file is a chronomap store and is intact, and
-// refuses (without writing a byte) when it is not.
+// in WAL mode. Opening checks, in constant time, that the file is a chronomap store of
+// a version this program reads, and refuses (without writing a byte) when it is not;
+// check() is the full, linear-time verification.
 #pragma once
 
 #include <filesystem>
@@ -14,10 +15,12 @@ namespace chronomap::store {
 
 class EventStore {
  public:
-  enum class OpenMode { existing, create_if_missing };
+  // read_only writes nothing, not even the WAL header, and works in a folder the user
+  // can't write to; the other modes open for writing.
+  enum class OpenMode { existing, create_if_missing, read_only };
 
-  // Throws Error naming the file when it is missing (existing), not an SQLite file,
-  // an SQLite file of another program, damaged, or from a newer chronomap.
+  // Throws Error naming the file when it is missing (existing, read_only), not an
+  // SQLite file, an SQLite file of another program, or from a newer chronomap.
   static EventStore open(const std::filesystem::path& path, OpenMode mode = OpenMode::create_if_missing);
 
   [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }
@@ -35,11 +38,17 @@ class EventStore {
   std::vector<Dataset> datasets();
   std::vector<std::string> actors_of(std::int64_t event_id);
 
+  // Every page, the spatial index and the search index checked against the events:
+  // what is wrong, one line each; empty when the store is intact. The search index
+  // needs a writable store to be checked; a read-only one says so.
+  std::vector<std::string> check();
+
   Database& database() { return db_; }
 
  private:
-  explicit EventStore(Database db) : db_(std::move(db)) {}
+  EventStore(Database db, bool writable) : db_(std::move(db)), writable_(writable) {}
   Database db_;
+  bool writable_;
 };
 
 // A write transaction: BEGIN IMMEDIATE at construction, ROLLBACK at destruction

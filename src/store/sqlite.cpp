@@ -10,21 +10,64 @@ namespace chronomap::store {
 
 std::string sqlite_message(sqlite3* db, int code) {
   std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  return message;
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const std::string name = file && *file ? file : "the event store";
+  switch (code & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return name + ": damaged (" + message + "); run 'chronomap check --data " + name + "'";
+    case SQLITE_READONLY:
+      return name + ": read-only (" + message + "; no permission to write the file or its folder?)";
+    default:
+      return message;
+  }
 }
 
 namespace {
 
+bool names_the_file(int code) {
+  const int primary = code & 0xff;
+  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_READONLY;
+}
+
+// "what: message", or the message alone when it already names the file.
+std::string failure(sqlite3* db, int code, std::string_view what) {
+  if (names_the_file(code)) return sqlite_message(db, code);
+  return std::string(what) + ": " + sqlite_message(db, code);
+}
+
 [[noreturn]] void fail(sqlite3* db, int code, std::string_view what) {
-  throw Error(std::string(what) + ": " + sqlite_message(db, code));
+  throw Error(failure(db, code, what));
 }
 
 }  // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode) : path_(path) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (mode == Mode::create) flags |= SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path.string();
+  switch (mode) {
+    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::immutable: {
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      std::string uri = "file:";
+      for (const char ch : name) {  // the path, percent-encoded where a URI needs it
+        const auto c = static_cast<unsigned char>(ch);
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+          uri += '%';
+          uri += kHex[c >> 4];
+          uri += kHex[c & 15];
+        } else {
+          uri += ch;
+        }
+      }
+      name = uri + "?immutable=1";
+      break;
+    }
+    case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = sqlite_message(db_, rc);
     sqlite3_close(db_);
@@ -61,6 +104,7 @@ void Database::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
+    if (names_the_file(rc)) throw Error(sqlite_message(db_, rc));
     throw Error(path_.string() + ": " + message);
   }
 }
@@ -117,9 +161,9 @@ bool Statement::step() {
   if (rc == SQLITE_DONE) return false;
   // Reset after reading the message, so the statement can run again (an import that
   // skips a row goes on with the same prepared INSERT).
-  const std::string message = sqlite_message(db_, rc);
+  const std::string message = failure(db_, rc, "SQL error");
   sqlite3_reset(stmt_);
-  throw Error("SQL error: " + message);
+  throw Error(message);
 }
 
 void Statement::run() {

@@ -17,7 +17,9 @@ class Statement;
 
 class Database {
  public:
-  enum class Mode { read_write, create };
+  // read_only never writes a byte. immutable additionally tells SQLite that nobody
+  // writes the file, for a store in a folder where even the WAL index can't be made.
+  enum class Mode { read_only, immutable, read_write, create };
   Database(const std::filesystem::path& path, Mode mode);
   ~Database();
   Database(const Database&) = delete;
@@ -80,7 +82,9 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Thrown for SQLite failures; `code` is SQLite's primary result code.
+// SQLite's message for a failure. A damaged file and a read-only one are said so, with
+// the file's name, since the user can act on those: "FILE: damaged (...); run
+// 'chronomap check --data FILE'", "FILE: read-only (...)".
 std::string sqlite_message(sqlite3* db, int code);
 
 }  // namespace chronomap::store

@@ -11,9 +11,14 @@ namespace chronomap::store {
 // $XDG_DATA_HOME/chronomap/events.db.
 std::filesystem::path default_store_path();
 
-// Opens `path` (the default store when empty); when the file did not exist, creates it
-// and imports geodata/events.csv and links.csv in the same step. If that import
-// fails, the half-made store is removed so the next run tries again.
-EventStore open_user_store(const std::filesystem::path& path = {});
+enum class Access { read, write };
+
+// Opens `path` (the default store when empty), for reading (nothing written, works
+// on a read-only store) or writing. A store that does not exist yet, or is an empty
+// file (a first run killed before SQLite wrote a byte), is first created whole: built
+// beside the target with the AES data set, then renamed into place, under a lock so
+// that concurrent first runs build it once and all see the complete store. A killed
+// first run leaves no store at all, and the next run starts over.
+EventStore open_user_store(const std::filesystem::path& path = {}, Access access = Access::write);
 
 }  // namespace chronomap::store
