@@ -12,12 +12,18 @@
 #include "geo/projection.hpp"
 
 namespace chronomap::cli {
+namespace {
+
+// 0001-01-01 to 9999-12-31, the dates parse_date accepts.
+constexpr int kMaxDaySpan = 3652059;
+
+}  // namespace
 
 int run_render(int argc, char** argv) {
   CLI::App app{"Render the map to a PNG, or a series of PNGs, with no display (OpenGL through EGL).",
                "chronomap render"};
   RenderJob job;
-  std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text;
+  std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text, scale_text = "1";
   job.projection = std::string(geo::kDefaultProjection);
   app.add_option("--out,-o", job.out,
                  "PNG file to write (to a temporary file, then renamed); for a series, a name with %d or\n"
@@ -36,7 +42,7 @@ int run_render(int argc, char** argv) {
                  "Niger and Moscow together.");
   app.add_option("--boundaries", job.boundaries, "country boundaries from any OGR vector source (default: shipped)");
   app.add_option("--layer", job.layer, "the layer of --boundaries to draw (default: its first)");
-  app.add_option("--scale", job.scale, "size of lines, markers and text relative to the default (e.g. 2 for print)")
+  app.add_option("--scale", scale_text, "size of lines, markers and text relative to the default (e.g. 2 for print)")
       ->capture_default_str();
   app.add_option("--data", job.data, "event store (default: the user's, with the AES data set on first use)");
   app.add_option("--date", date_text, "show the map on this day (YYYY-MM-DD); the date is drawn on the image");
@@ -46,6 +52,8 @@ int run_render(int argc, char** argv) {
   app.add_option("--from", from_text, "first day of a series of frames (with --to and --step)");
   app.add_option("--to", to_text, "last day of a series of frames");
   app.add_option("--step", job.step_days, "days between frames of a series")->capture_default_str();
+  app.add_option("--max-frames", job.max_frames, "the most frames a series may write (a guard against typos)")
+      ->capture_default_str();
   app.add_option("--title", job.title, "a title drawn above the date");
   app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
   app.add_flag("--no-data", job.no_data, "draw the base map alone, without events and links");
@@ -66,8 +74,14 @@ int run_render(int argc, char** argv) {
     }
     if (job.no_data && !job.data.empty()) throw UsageError("--no-data cannot be combined with --data");
     if (job.window_days < 1) throw UsageError("--window: must be at least 1 day");
+    // Longer than every date chronomap reads (years 1 to 9999): nothing more to show,
+    // and day arithmetic with it could overflow.
+    if (job.window_days > kMaxDaySpan) throw UsageError("--window: at most " + std::to_string(kMaxDaySpan) + " days");
     if (job.step_days < 1) throw UsageError("--step: must be at least 1 day");
-    if (!(job.scale > 0.05f && job.scale <= 20.0f)) throw UsageError("--scale: must be between 0.05 and 20");
+    if (job.max_frames < 1) throw UsageError("--max-frames: must be at least 1");
+    const double scale = parse_finite(scale_text, "--scale");
+    if (!(scale > 0.05 && scale <= 20.0)) throw UsageError("--scale: must be between 0.05 and 20");
+    job.scale = static_cast<float>(scale);
     return run_render_job(job);
   });
 }

@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -46,7 +47,7 @@ geo::Extent parse_bbox(std::string_view text) {
     const auto comma = text.find(',', start);
     const auto part = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     double value = 0;
-    if (!parse_number(part, value)) {
+    if (!parse_number(part, value) || !std::isfinite(value)) {
       throw UsageError("--bbox: '" + std::string(text) + "' is not lon_min,lat_min,lon_max,lat_max");
     }
     v.push_back(value);
@@ -64,6 +65,14 @@ geo::Extent parse_bbox(std::string_view text) {
   e.add(v[0], v[1]);
   e.add(v[2], v[3]);
   return e;
+}
+
+double parse_finite(std::string_view text, std::string_view option) {
+  double value = 0;
+  if (!parse_number(text, value) || !std::isfinite(value)) {
+    throw UsageError(std::string(option) + ": '" + std::string(text) + "' is not a finite number");
+  }
+  return value;
 }
 
 int run_guarded(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {

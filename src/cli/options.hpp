@@ -21,6 +21,11 @@ ImageSize parse_size(std::string_view text);
 // ±180/±90, or empty (min >= max).
 geo::Extent parse_bbox(std::string_view text);
 
+// A finite decimal number (no nan, no inf, nothing after it); UsageError naming
+// `option` otherwise. Every floating-point option goes through this: CLI11 and
+// from_chars both accept "nan" and "inf".
+double parse_finite(std::string_view text, std::string_view option);
+
 // Parses argv with `app`, then runs `body`: help exits 0; bad arguments and
 // UsageError/InputError exit 2; any other chronomap::Error exits 1. Messages are
 // one line: "chronomap COMMAND: message".

@@ -8,14 +8,29 @@
 
 #include "cli/frame_pattern.hpp"
 #include "export/time_source.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "export/headless_context.hpp"
+#include "export/image_format.hpp"
 #include "export/overlay.hpp"
 #include "export/snapshot.hpp"
 #include "geo/projection.hpp"
+#include "render/default_view.hpp"
 #include "render/map_renderer.hpp"
 
 namespace chronomap::cli {
+
+std::int64_t series_frame_count(const RenderJob& job) {
+  if (!job.from || !job.to) return 1;
+  const std::int64_t frames = (std::int64_t{*job.to} - *job.from) / job.step_days + 1;
+  if (frames > job.max_frames) {
+    throw UsageError("--from " + format_iso(*job.from) + " --to " + format_iso(*job.to) + " --step " +
+                     std::to_string(job.step_days) + " is " + std::to_string(frames) + " frames, more than the " +
+                     std::to_string(job.max_frames) + " allowed; give --max-frames " + std::to_string(frames) +
+                     " to write them all");
+  }
+  return frames;
+}
 
 int run_render_job(const RenderJob& job) {
   const bool series = job.from.has_value();
@@ -25,6 +40,13 @@ int run_render_job(const RenderJob& job) {
   if (!series && job.out.find('%') != std::string::npos && is_frame_pattern(job.out)) {
     throw UsageError("--out: '" + job.out + "' is a frame pattern; give --from, --to and --step for a series");
   }
+  // Every refusal before the expensive part (loading, projecting, drawing). A single
+  // image's target is checked first: "/dev/null is a device" says more than "has no
+  // extension". A series' frames are checked as each is written (their folder may not
+  // exist yet).
+  if (!series) check_output_target(job.out);
+  (void)exporting::image_format_for(job.out, "--out");
+  const std::int64_t frame_count = series_frame_count(job);
   const auto started = std::chrono::steady_clock::now();
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
@@ -38,7 +60,8 @@ int run_render_job(const RenderJob& job) {
     if (projected.empty()) throw UsageError("--bbox: the box has no image in projection " + projection.spec());
     view.camera = render::Camera::fit(projected, job.width, job.height, 0.0, !projection.is_geographic());
   } else {
-    view.camera = render::Camera::fit(scene.default_extent, job.width, job.height, 0.06, true);
+    const geo::Extent shown = render::data_extent(data.events, data.links, projection);
+    view.camera = render::Camera::fit(render::default_view_extent(scene, shown), job.width, job.height, 0.06, true);
   }
   view.time.window_days = job.window_days;
   view.time.mode = job.cumulative ? render::TimeMode::cumulative : render::TimeMode::window;
@@ -59,7 +82,7 @@ int run_render_job(const RenderJob& job) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
-    write_png(path, exporting::render_image(renderer, view, job.width, job.height));
+    exporting::write_image(path, exporting::render_image(renderer, view, job.width, job.height));
   };
 
   int frames = 0;
@@ -68,7 +91,10 @@ int run_render_job(const RenderJob& job) {
     std::error_code ec;
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) std::filesystem::create_directories(parent, ec);
     if (ec) throw Error(parent.string() + ": cannot create directory: " + ec.message());
-    for (DayNumber day = *job.from; day <= *job.to; day += job.step_days) render_day(day, frame_name(job.out, ++frames));
+    for (std::int64_t i = 0; i < frame_count; ++i) {
+      const auto day = static_cast<DayNumber>(*job.from + i * job.step_days);  // <= *job.to: fits
+      render_day(day, frame_name(job.out, ++frames));
+    }
   } else {
     render_day(job.date, job.out);
     frames = 1;

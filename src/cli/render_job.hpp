@@ -2,6 +2,7 @@
 // code that carries it out: one image, or one per step of a date range.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,10 @@
 #include "geo/types.hpp"
 
 namespace chronomap::cli {
+
+// A series writes at most this many frames unless --max-frames says more: a typo in
+// --from/--to/--step must not fill the disk.
+inline constexpr std::int64_t kDefaultMaxFrames = 10000;
 
 struct RenderJob {
   std::string out, projection, boundaries, layer, data, title;
@@ -18,11 +23,17 @@ struct RenderJob {
   std::optional<DayNumber> date, from, to;
   int window_days = 30;
   int step_days = 7;
+  std::int64_t max_frames = kDefaultMaxFrames;
   bool cumulative = false;
   bool no_legend = false;
   bool no_data = false;  // the base map alone
   bool verbose = false;
 };
+
+// The number of frames a --from/--to/--step series has, counted in 64 bits (a day
+// counter stepped by 2147483647 would overflow). UsageError when it exceeds
+// job.max_frames, saying how many it would be and how to allow them.
+std::int64_t series_frame_count(const RenderJob& job);
 
 // Renders and writes the PNG(s); returns the exit status. Throws chronomap errors.
 int run_render_job(const RenderJob& job);

@@ -1,50 +1,74 @@
-// Atomic file replacement through a temporary file and rename(2).
+// Atomic file replacement through a temporary file and rename(2), onto the file the
+// target resolves to (output_target.cpp), so links stay links and devices are never
+// replaced.
 #include "core/atomic_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <random>
 #include <string>
 
 #include "core/error.hpp"
 
 namespace chronomap {
+namespace {
+namespace fs = std::filesystem;
 
-void write_atomically(const std::filesystem::path& target,
-                      const std::function<void(const std::filesystem::path&)>& write) {
-  namespace fs = std::filesystem;
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw Error(target.string() + ": cannot write: directory '" + dir.string() + "' does not exist");
-  }
+// Hidden, unique, in the same directory as the real target so rename() stays atomic.
+// (Built with +=: GCC 12 warns falsely, -Wrestrict, on "literal" + std::string.)
+fs::path temporary_beside(const fs::path& real) {
   std::random_device seed;
-  // Hidden, unique, in the same directory so rename() stays atomic. (Built with +=:
-  // GCC 12 warns falsely, -Wrestrict, on "literal" + std::string.)
   std::string name(".");
-  name += target.filename().string();
+  name += real.filename().string();
   name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(seed() % 1000000u);
-  const fs::path temporary = dir / name;
+  return (real.has_parent_path() ? real.parent_path() : fs::path(".")) / name;
+}
+
+}  // namespace
+
+void write_atomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
+  const fs::path real = resolve_output_target(target);
+  const fs::path temporary = temporary_beside(real);
+  std::error_code ec;
   try {
     write(temporary);
+    // The target may have changed while we wrote (another process, a slow render):
+    // check again so a device or FIFO created meanwhile is still never replaced.
+    if (resolve_output_target(target) != real) throw Error(target.string() + ": changed while being written");
   } catch (...) {
     fs::remove(temporary, ec);
     throw;
   }
-  fs::rename(temporary, target, ec);
-  if (ec) {
+  struct stat old {};
+  if (::stat(real.c_str(), &old) == 0) ::chmod(temporary.c_str(), old.st_mode & 07777);
+  if (::rename(temporary.c_str(), real.c_str()) != 0) {
+    const int code = errno;
     fs::remove(temporary, ec);
-    throw Error(target.string() + ": cannot write: " + ec.message());
+    throw Error(target.string() + ": cannot write: " + std::strerror(code));
   }
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
-  write_atomically(target, [&](const std::filesystem::path& temporary) {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) throw Error(target.string() + ": cannot write (disk full or no permission?)");
+void write_file_atomically(const fs::path& target, std::string_view bytes) {
+  write_atomically(target, [&](const fs::path& temporary) {
+    // POSIX calls rather than a stream: errno then says why a write failed.
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) throw Error(target.string() + ": cannot write: " + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        const int code = n < 0 ? errno : EIO;
+        ::close(fd);
+        throw Error(target.string() + ": cannot write: " + std::strerror(code));
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw Error(target.string() + ": cannot write: " + std::strerror(errno));
   });
 }
 

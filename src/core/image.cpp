@@ -44,12 +44,16 @@ void Image::flip_vertically() {
 
 void write_png(const std::filesystem::path& path, const Image& image) {
   if (image.empty()) throw Error(path.string() + ": cannot write an empty image");
-  write_atomically(path, [&](const std::filesystem::path& temporary) {
-    if (stbi_write_png(temporary.c_str(), image.width(), image.height(), 4, image.data(),
-                       image.width() * 4) == 0) {
-      throw Error(path.string() + ": cannot write PNG (disk full or no permission?)");
-    }
-  });
+  // Encoded in memory, then written by write_file_atomically, whose errors carry the
+  // system's reason (stb's file writer only says that it failed).
+  std::string png;
+  const auto append = [](void* out, void* data, int size) {
+    static_cast<std::string*>(out)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &png, image.width(), image.height(), 4, image.data(), image.width() * 4) == 0) {
+    throw Error(path.string() + ": cannot encode PNG (out of memory?)");
+  }
+  write_file_atomically(path, png);
 }
 
 Image read_png(const std::filesystem::path& path) {

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "geo/map_crs.hpp"
 
 namespace chronomap::geo {
 namespace {
@@ -23,12 +24,6 @@ constexpr std::array<NamedProjection, 5> kNamed = {{
 }};
 
 constexpr double kMercatorLimit = 85.0511287798;
-
-std::string proj_reason(PJ_CONTEXT* ctx) {
-  const int code = proj_context_errno(ctx);
-  const char* text = code != 0 ? proj_context_errno_string(ctx, code) : nullptr;
-  return text != nullptr ? text : "not a CRS PROJ knows";
-}
 
 // Mercator-like projections send a pole to a huge but finite y without an error
 // (2.4e8 m for EPSG:3857); there the poles must be clamped to the Mercator limit.
@@ -55,6 +50,7 @@ struct Projection::Impl {
   PJ* transform = nullptr;  // WGS 84 lon/lat -> target x/y
   bool geographic = false;
   bool clamp_poles = false;  // the poles lie at infinity (Mercator): clamp latitudes
+  std::optional<double> seam;
 
   ~Impl() {
     if (transform != nullptr) proj_destroy(transform);
@@ -79,11 +75,13 @@ Projection::Projection(std::string_view spec) : impl_(std::make_shared<Impl>()) 
 
   p.ctx = proj_context_create();
   proj_log_level(p.ctx, PJ_LOG_NONE);
-  p.target = proj_create(p.ctx, p.crs.c_str());
-  if (p.target == nullptr) throw UsageError("unknown CRS '" + p.spec + "': " + proj_reason(p.ctx));
-  if (!proj_is_crs(p.target)) throw UsageError("unknown CRS '" + p.spec + "': not a coordinate reference system");
-  const PJ_TYPE type = proj_get_type(p.target);
-  p.geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+  p.target = create_map_crs(p.ctx, p.spec, p.crs);
+  p.geographic = proj_get_type(p.target) == PJ_TYPE_GEOGRAPHIC_2D_CRS;
+  // Azimuthal projections map the antipode onto their rim: nothing to cut there. And
+  // sources come split at ±180 (Natural Earth does it; RFC 7946 asks for it), so a
+  // seam there needs no cutting either, which keeps every map with lon_0 = 0 as it was.
+  const double seam = std::remainder(central_meridian(p.ctx, p.target) + 180.0, 360.0);
+  if (!is_azimuthal(p.ctx, p.target) && std::abs(seam) < 180.0 - 1e-9) p.seam = seam;
   if (p.label == p.spec) {
     if (const char* name = proj_get_name(p.target); name != nullptr && *name != '\0' && std::string(name) != "unknown")
       p.label = name;
@@ -103,6 +101,7 @@ const std::string& Projection::spec() const { return impl_->spec; }
 const std::string& Projection::label() const { return impl_->label; }
 const std::string& Projection::crs() const { return impl_->crs; }
 bool Projection::is_geographic() const { return impl_->geographic; }
+std::optional<double> Projection::seam_longitude() const { return impl_->seam; }
 
 std::string Projection::wkt() const {
   const char* wkt = proj_as_wkt(impl_->ctx, impl_->target, PJ_WKT1_GDAL, nullptr);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,8 +28,10 @@ inline constexpr std::string_view kDefaultProjection = "laea-sahel";
 
 class Projection {
  public:
-  // Builds the projection a user asked for: a named one or any CRS PROJ accepts.
-  // Throws UsageError ("unknown CRS '...': PROJ's reason") otherwise.
+  // Builds the projection a user asked for: a named one, a code (EPSG:3857), a PROJ
+  // string, WKT/PROJJSON or an exact CRS name; only 2D projected or geographic CRSs.
+  // Throws UsageError ("unknown CRS '...': reason", "... is a geocentric CRS, not a
+  // map projection") otherwise.
   explicit Projection(std::string_view spec);
 
   [[nodiscard]] const std::string& spec() const;    // as given
@@ -36,6 +39,10 @@ class Projection {
   [[nodiscard]] const std::string& crs() const;     // the CRS definition used
   [[nodiscard]] bool is_geographic() const;         // x/y are degrees (plate carrée)
   [[nodiscard]] std::string wkt() const;            // the target CRS as WKT (GeoTIFF)
+  // The meridian where the map's left and right edges meet (lon_0 + 180, in
+  // -180..180) when lines and polygons must be cut there; none for azimuthal
+  // projections (no seam) and for a seam at ±180 (sources come split there).
+  [[nodiscard]] std::optional<double> seam_longitude() const;
 
   // Projects one point; false when the point has no image in this projection (the
   // far side of an azimuthal projection). Latitudes beyond ±85.0511° are clamped for

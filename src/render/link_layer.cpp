@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "geo/geodesic.hpp"
+#include "geo/seam_cut.hpp"
 #include "render/time_layers.hpp"
 
 namespace chronomap::render {
@@ -20,9 +21,18 @@ struct ArcInstance {
 
 ProjectedLink project_link(const Link& link, const geo::Projection& projection) {
   ProjectedLink out;
-  for (const auto& p : geo::geodesic_path(link.from, link.to, 25'000.0)) {
-    geo::XY xy;
-    if (projection.forward(p, xy)) out.points.push_back({static_cast<float>(xy.x), static_cast<float>(xy.y)});
+  const auto path = geo::geodesic_path(link.from, link.to, 25'000.0);
+  const auto seam = projection.seam_longitude();
+  const std::vector<geo::Line> parts = seam ? geo::cut_line_at_seam(path, *seam) : std::vector<geo::Line>{path};
+  for (const auto& part : parts) {
+    // An arc that crosses the seam goes on at the other edge: a NaN point between
+    // its parts draws no segment across the map (NaN fails every comparison, so
+    // hover tests skip it too).
+    if (!out.points.empty()) out.points.push_back({std::nanf(""), std::nanf("")});
+    for (const auto& p : part) {
+      geo::XY xy;
+      if (projection.forward(p, xy)) out.points.push_back({static_cast<float>(xy.x), static_cast<float>(xy.y)});
+    }
   }
   return out;
 }
@@ -57,6 +67,7 @@ void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& pr
     const auto& points = projected_.back().points;
     float along = 0;
     for (std::size_t i = 1; i < points.size(); ++i) {
+      if (std::isnan(points[i].x) || std::isnan(points[i - 1].x)) continue;
       const float length = std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
       instances.push_back({{points[i - 1].x, points[i - 1].y},
                            {points[i].x, points[i].y},

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/paths.hpp"
+#include "geo/seam_cut.hpp"
 
 namespace chronomap::render {
 namespace {
@@ -17,10 +18,20 @@ bool is_focus_country(const geo::Feature& f) {
 class SceneBuilder {
  public:
   SceneBuilder(const geo::Projection& projection, const Theme& theme, Scene& scene)
-      : projection_(projection), theme_(theme), scene_(scene) {}
+      : seam_(projection.seam_longitude()), projection_(projection), theme_(theme), scene_(scene) {}
 
-  // Projects a ring into the fill vertices; returns its span (count 0 if degenerate).
-  RingSpan add_fill_ring(const geo::Ring& ring) {
+  // Projects a ring into the fill vertices, cut at the seam; returns the spans of its
+  // pieces (none if degenerate).
+  std::vector<RingSpan> add_fill_ring(const geo::Ring& ring) {
+    if (!seam_) return span_list(add_fill_piece(ring));
+    std::vector<RingSpan> spans;
+    for (const auto& piece : geo::cut_ring_at_seam(ring, *seam_)) {
+      if (const RingSpan span = add_fill_piece(piece); span.count > 0) spans.push_back(span);
+    }
+    return spans;
+  }
+
+  RingSpan add_fill_piece(const geo::Ring& ring) {
     RingSpan span{static_cast<int>(scene_.fill_vertices.size()), 0};
     for (const auto& p : ring) {
       geo::XY xy;
@@ -52,8 +63,15 @@ class SceneBuilder {
     scene_.fills.push_back(std::move(batch));
   }
 
-  // Projects a polyline into segments of `style`, skipping points with no image.
+  // Projects a polyline into segments, cut at the seam, skipping points with no image.
   void add_polyline(const std::vector<geo::LonLat>& points, bool closed, std::vector<Segment>& out) {
+    if (!seam_) return add_polyline_piece(points, closed, out);
+    std::vector<geo::LonLat> line = points;
+    if (closed && !line.empty()) line.push_back(line.front());
+    for (const auto& piece : geo::cut_line_at_seam(line, *seam_)) add_polyline_piece(piece, false, out);
+  }
+
+  void add_polyline_piece(const std::vector<geo::LonLat>& points, bool closed, std::vector<Segment>& out) {
     std::optional<Vec2> previous, first;
     for (const auto& p : points) {
       geo::XY xy;
@@ -89,6 +107,12 @@ class SceneBuilder {
   }
 
  private:
+  static std::vector<RingSpan> span_list(RingSpan span) {
+    if (span.count == 0) return {};
+    return {span};
+  }
+
+  std::optional<double> seam_;
   const geo::Projection& projection_;
   const Theme& theme_;
   Scene& scene_;
@@ -116,6 +140,13 @@ std::optional<Vec2> label_point(const Scene& scene, const std::vector<RingSpan>&
     }
   }
   return best;
+}
+
+void add_to_extent(const Scene& scene, RingSpan span, geo::Extent& extent) {
+  for (int i = span.first; i < span.first + span.count; ++i) {
+    const auto& v = scene.fill_vertices[static_cast<std::size_t>(i)];
+    extent.add(v.x, v.y);
+  }
 }
 
 }  // namespace
@@ -157,21 +188,20 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
     std::vector<RingSpan> shells;
     for (const auto& polygon : f.polygons) {
       for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
-        const RingSpan span = builder.add_fill_ring(polygon.rings[r]);
-        if (span.count == 0) continue;
-        batch.rings.push_back(span);
-        if (r == 0) shells.push_back(span);
+        const std::vector<RingSpan> spans = builder.add_fill_ring(polygon.rings[r]);
+        if (spans.empty()) continue;
+        for (const auto& span : spans) {
+          batch.rings.push_back(span);
+          if (r == 0) shells.push_back(span);
+          add_to_extent(scene, span, scene.countries_extent);
+        }
         builder.add_polyline(polygon.rings[r], true, f.focus ? focus_borders : borders);
       }
     }
     for (const auto& line : f.lines) builder.add_polyline(line, false, borders);
     if (f.focus) {
       focus_shells.emplace_back(f.name, shells);
-      for (const auto& s : shells)
-        for (int i = s.first; i < s.first + s.count; ++i) {
-          const auto& v = scene.fill_vertices[static_cast<std::size_t>(i)];
-          scene.default_extent.add(v.x, v.y);
-        }
+      for (const auto& s : shells) add_to_extent(scene, s, scene.default_extent);
     }
   }
 
@@ -180,7 +210,7 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
     for (const auto& f : map.admin1->features)
       for (const auto& polygon : f.polygons)
         for (const auto& ring : polygon.rings) {
-          if (auto span = builder.add_fill_ring(ring); span.count > 0) moscow.rings.push_back(span);
+          for (const auto& span : builder.add_fill_ring(ring)) moscow.rings.push_back(span);
           builder.add_polyline(ring, true, moscow_outline);
         }
   }
@@ -197,6 +227,7 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
     builder.add_polyline(parallel, false, graticule);
   }
 
+  scene.has_focus = !focus_shells.empty();
   builder.add_fill_batch(std::move(land));
   for (auto& [code, batch] : focus) builder.add_fill_batch(std::move(batch));
   builder.add_fill_batch(std::move(moscow));
@@ -216,8 +247,11 @@ Scene build_scene(const BaseMap& map, const geo::Projection& projection, const T
     const float radius = place.is_moscow ? theme.moscow_marker_radius : theme.place_radius;
     scene.markers.push_back({*at, radius, place.is_moscow ? theme.moscow : theme.place_fill, theme.place_stroke});
     scene.labels.push_back({place.label, *at, LabelStyle::city, radius + 4.0f, 0, false});
-    if (place.is_moscow) scene.default_extent.add(at->x, at->y);
+    if (place.is_moscow && !focus_shells.empty()) scene.default_extent.add(at->x, at->y);
   }
+  // Boundaries without the focus countries: open on what they hold instead of on
+  // Moscow alone (a view of one point is one solid colour).
+  if (scene.default_extent.empty()) scene.default_extent = scene.countries_extent;
   if (scene.default_extent.empty()) scene.default_extent = scene.world_extent;
   // Room below the focus countries for their southern borders and the legend.
   scene.default_extent.min_y -= 0.08 * scene.default_extent.height();

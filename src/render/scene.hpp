@@ -79,11 +79,15 @@ struct Scene {
   std::vector<LineBatch> lines;
   std::vector<Marker> markers;
   std::vector<Label> labels;
-  geo::Extent default_extent;  // projected: the focus countries and Moscow together
-  geo::Extent world_extent;    // projected: everything drawn
+  geo::Extent default_extent;    // projected: the focus countries and Moscow together, or
+                                 // without them, the countries loaded
+  geo::Extent world_extent;      // projected: everything drawn
+  geo::Extent countries_extent;  // projected: the boundaries' polygons
+  bool has_focus = false;        // the boundaries hold a focus country (Mali, ...)
 };
 
 // Projects the base map with PROJ once; the result is what the renderer uploads.
 Scene build_scene(const BaseMap& map, const geo::Projection& projection, const Theme& theme = {});
+
 
 }  // namespace chronomap::render

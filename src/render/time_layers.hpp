@@ -32,7 +32,7 @@ class EventLayer {
 
 // A link's arc as projected segments, for drawing and for hover hit tests.
 struct ProjectedLink {
-  std::vector<Vec2> points;
+  std::vector<Vec2> points;  // a NaN point where the arc is cut at the projection's seam
 };
 
 class LinkLayer {

@@ -6,6 +6,7 @@
 
 #include "export/snapshot.hpp"
 #include "geo/hit_test.hpp"
+#include "render/default_view.hpp"
 
 namespace chronomap::ui {
 
@@ -26,7 +27,9 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
 
 void MapView::fit_default(int width, int height, int bottom_inset) {
   const int visible = std::max(height - bottom_inset, height / 3);
-  view_.camera = render::Camera::fit(scene_.default_extent, width, visible, 0.07, true);
+  const geo::Extent extent =
+      render::default_view_extent(scene_, render::data_extent(events_, links_, projection_));
+  view_.camera = render::Camera::fit(extent, width, visible, 0.07, true);
   view_.camera.pan_pixels(0, -(height - visible) / 2.0);
 }
 

@@ -4,8 +4,10 @@
 
 #include <cstring>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/image.hpp"
+#include "export/image_format.hpp"
 #include "export/snapshot.hpp"
 #include "ui/panels.hpp"
 
@@ -46,8 +48,12 @@ void SnapshotDialog::draw(AppState& state) {
           s.snapshot_height > exporting::kMaxImageSide) {
         throw UsageError("width and height must be between 1 and " + std::to_string(exporting::kMaxImageSide));
       }
+      // Refused before drawing what could not be saved: a device, a read-only file, a
+      // format not written yet.
+      check_output_target(s.snapshot_path);
+      (void)exporting::image_format_for(s.snapshot_path, "File");
       const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale);
-      write_png(s.snapshot_path, image);
+      exporting::write_image(s.snapshot_path, image);
       state.report("Saved " + s.snapshot_path + " (" + std::to_string(image.width()) + "x" +
                        std::to_string(image.height()) + ")",
                    false);

@@ -2,6 +2,8 @@
 #include "core/atomic_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <fstream>
 #include <sstream>
@@ -57,6 +59,102 @@ TEST_F(AtomicFile, AMissingDirectoryIsAClearError) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
   }
+}
+
+// The message of the error `f` throws, or "" when it throws none.
+template <typename F>
+std::string error_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST_F(AtomicFile, AFifoIsRefusedAndStaysAFifo) {
+  const fs::path fifo = dir_ / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  const std::string message = error_of([&] { write_file_atomically(fifo, "x"); });
+  EXPECT_NE(message.find("is a FIFO (named pipe), not a regular file"), std::string::npos) << message;
+  EXPECT_THROW(check_output_target(fifo), UsageError);
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo)));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1) << "no temporary left behind";
+}
+
+TEST_F(AtomicFile, ADirectoryIsRefused) {
+  fs::create_directory(dir_ / "sub");
+  const std::string message = error_of([&] { write_file_atomically(dir_ / "sub", "x"); });
+  EXPECT_NE(message.find("is a directory, not a regular file"), std::string::npos) << message;
+  EXPECT_TRUE(fs::is_directory(dir_ / "sub"));
+}
+
+TEST_F(AtomicFile, ADeviceIsRefusedAndStaysADevice) {
+  EXPECT_THROW(check_output_target("/dev/null"), UsageError);
+  const std::string message = error_of([] { write_file_atomically("/dev/null", "x"); });
+  EXPECT_NE(message.find("is a character device"), std::string::npos) << message;
+  EXPECT_TRUE(fs::is_character_file(fs::symlink_status("/dev/null")));
+}
+
+TEST_F(AtomicFile, ASymlinkIsWrittenThroughAndStaysALink) {
+  fs::create_directory(dir_ / "real");
+  write_file_atomically(dir_ / "real" / "a.txt", "old");
+  fs::permissions(dir_ / "real" / "a.txt", fs::perms(0600));
+  fs::create_symlink("real/a.txt", dir_ / "link");
+  write_file_atomically(dir_ / "link", "new");
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link"));
+  EXPECT_EQ(read(dir_ / "real" / "a.txt"), "new");
+  EXPECT_EQ(fs::status(dir_ / "real" / "a.txt").permissions(), fs::perms(0600)) << "the mode is kept";
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "real"), fs::directory_iterator()), 1);
+}
+
+TEST_F(AtomicFile, ADanglingSymlinkIsWrittenThroughWhenItsDirectoryExists) {
+  fs::create_symlink("made.txt", dir_ / "link");
+  write_file_atomically(dir_ / "link", "made");
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link"));
+  EXPECT_EQ(read(dir_ / "made.txt"), "made");
+}
+
+TEST_F(AtomicFile, ASymlinkIntoAMissingDirectoryIsRefused) {
+  fs::create_symlink(dir_ / "nowhere" / "a.txt", dir_ / "link");
+  const std::string message = error_of([&] { write_file_atomically(dir_ / "link", "x"); });
+  EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link"));
+}
+
+TEST_F(AtomicFile, ASymlinkToADirectoryIsRefusedAndStaysALink) {
+  fs::create_directory(dir_ / "sub");
+  fs::create_directory_symlink("sub", dir_ / "link");
+  const std::string message = error_of([&] { write_file_atomically(dir_ / "link", "x"); });
+  EXPECT_NE(message.find("(a link to"), std::string::npos) << message;
+  EXPECT_NE(message.find("is a directory"), std::string::npos) << message;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link"));
+}
+
+TEST_F(AtomicFile, AReadOnlyFileIsRefusedEvenForRoot) {
+  write_file_atomically(dir_ / "a.txt", "keep");
+  fs::permissions(dir_ / "a.txt", fs::perms(0444));
+  const std::string message = error_of([&] { write_file_atomically(dir_ / "a.txt", "x"); });
+  EXPECT_NE(message.find("is read-only"), std::string::npos) << message;
+  EXPECT_EQ(read(dir_ / "a.txt"), "keep");
+}
+
+TEST_F(AtomicFile, SameFileFollowsLinksAndNeedsBothToExist) {
+  write_file_atomically(dir_ / "a.txt", "a");
+  write_file_atomically(dir_ / "b.txt", "b");
+  fs::create_symlink("a.txt", dir_ / "link");
+  fs::create_hard_link(dir_ / "a.txt", dir_ / "hard");
+  EXPECT_TRUE(same_file(dir_ / "a.txt", dir_ / "link"));
+  EXPECT_TRUE(same_file(dir_ / "a.txt", dir_ / "hard"));
+  EXPECT_TRUE(same_file(dir_ / "a.txt", dir_ / "." / "a.txt"));
+  EXPECT_FALSE(same_file(dir_ / "a.txt", dir_ / "b.txt"));
+  EXPECT_FALSE(same_file(dir_ / "a.txt", dir_ / "missing"));
+  EXPECT_FALSE(same_file(dir_ / "missing", dir_ / "missing"));
+}
+
+TEST_F(AtomicFile, CheckingAMissingFileInAnExistingDirectoryPasses) {
+  EXPECT_NO_THROW(check_output_target(dir_ / "new.txt"));
+  EXPECT_FALSE(fs::exists(dir_ / "new.txt")) << "a check writes nothing";
 }
 
 TEST_F(AtomicFile, PngRoundTrip) {
