@@ -16,15 +16,19 @@ namespace {
 
 struct Common {
   std::string from, to, country, category, text, format = "table", data;
+  bool csv_safe = false;
 };
 
 void add_common(CLI::App& app, Common& c, const char* category_help) {
   app.add_option("--from", c.from, "first day (YYYY-MM-DD)");
   app.add_option("--to", c.to, "last day (YYYY-MM-DD)");
-  app.add_option("--country", c.country, "ISO 3166-1 alpha-3 code, e.g. MLI");
+  app.add_option("--country", c.country, "a country code (MLI, ML, 466) or name (Mali), any case");
   app.add_option("--category", c.category, category_help);
   app.add_option("--text", c.text, "words to search for");
   app.add_option("--format", c.format, "table, csv or geojson")->capture_default_str();
+  app.add_flag("--csv-safe", c.csv_safe,
+               "in CSV, prefix text cells beginning with =, +, -, @, TAB or CR with ' so that a spreadsheet\n"
+               "shows them instead of running them as formulas (numbers are left as they are)");
   app.add_option("--data", c.data, "event store (default: the user's, with the AES data set on first use)");
 }
 
@@ -34,7 +38,22 @@ void fill_dates(Filter& filter, const Common& c) {
   if (!c.to.empty()) filter.to = parse_day_number(c.to, "--to");
   if (filter.from && filter.to && *filter.to < *filter.from)
     throw UsageError("--from " + c.from + " --to " + c.to + " is an empty range");
-  if (!c.country.empty() && c.country.size() != 3) throw UsageError("--country: '" + c.country + "' is not an ISO3 code");
+  if (!c.text.empty() && store::fts_query(c.text).empty())
+    throw UsageError("--text: '" + c.text + "' has no words to search for");
+}
+
+// A search the index can't run (a malformed query) is the user's to fix: one line
+// naming the query, status 2, not an SQL error.
+template <typename Run>
+auto searching(const std::string& text, Run run) {
+  try {
+    return run();
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    if (!text.empty() && what.find("fts5") != std::string::npos)
+      throw UsageError("--text: '" + text + "' is not a search the index understands (" + what + ")");
+    throw;
+  }
 }
 
 }  // namespace
@@ -46,13 +65,13 @@ int run_events(int argc, char** argv) {
   return run_guarded(app, argc, argv, [&] {
     store::EventFilter filter;
     fill_dates(filter, c);
-    filter.country = c.country;
+    if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.category = c.category;
     filter.text = c.text;
     const auto format = parse_output_format(c.format);
     auto store = store::open_user_store(c.data, store::Access::read);
-    const auto events = store.query(filter);
-    write_events(stdout, events, format);
+    const auto events = searching(c.text, [&] { return store.query(filter); });
+    write_events(stdout, events, {format, c.csv_safe});
     return events.empty() && format == OutputFormat::table ? 1 : 0;
   });
 }
@@ -64,13 +83,13 @@ int run_links(int argc, char** argv) {
   return run_guarded(app, argc, argv, [&] {
     store::LinkFilter filter;
     fill_dates(filter, c);
-    filter.country = c.country;
+    if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.kind = c.category;
     filter.text = c.text;
     const auto format = parse_output_format(c.format);
     auto store = store::open_user_store(c.data, store::Access::read);
     const auto links = store.links(filter);
-    write_links(stdout, links, format);
+    write_links(stdout, links, {format, c.csv_safe});
     return links.empty() && format == OutputFormat::table ? 1 : 0;
   });
 }

@@ -15,9 +15,9 @@ int run_geocode(int argc, char** argv) {
   CLI::App app{"Look a place name up in the offline gazetteer (case and accents ignored).", "chronomap geocode"};
   std::string name, country;
   app.add_option("NAME", name, "a place name, in any of the gazetteer's languages")->required();
-  app.add_option("--country", country, "only places of this country (ISO3, e.g. MLI)");
+  app.add_option("--country", country, "only places of this country (a code or a name, any case: MLI, mali)");
   return run_guarded(app, argc, argv, [&] {
-    if (!country.empty() && country.size() != 3) throw UsageError("--country: '" + country + "' is not an ISO3 code");
+    if (!country.empty()) country = parse_country(country, "--country");
     const auto gazetteer = store::Gazetteer::load_shipped();
     const auto place = gazetteer.lookup(name, country);
     if (!place) {

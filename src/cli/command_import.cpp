@@ -30,7 +30,16 @@ int run_import(int argc, char** argv) {
     options.format = store::parse_import_format(format_text);
     options.skip_invalid = skip_invalid;
     if (!report.empty() && !skip_invalid) throw UsageError("--report goes with --skip-invalid");
+    const auto store_path = data.empty() ? store::default_store_path() : std::filesystem::path(data);
+    // The report is checked before the import starts, so an import never commits and
+    // then fails on its report; and it never replaces the store or the input (checked
+    // once the store exists: a first run creates it).
+    if (!report.empty()) check_output_target(report);
     auto store = store::open_user_store(data);
+    if (!report.empty() && same_file(report, store_path))
+      throw UsageError("--report: '" + report + "' is the event store");
+    if (!report.empty() && same_file(report, file))
+      throw UsageError("--report: '" + report + "' is the file being imported");
     const auto result = store::import_file(store, file, options);
     if (!report.empty()) {
       std::string text = "line,reason\n";

@@ -16,9 +16,18 @@ std::string number(double v) {
   return ec == std::errc() ? std::string(buffer, end) : std::string("0");
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+bool is_number(std::string_view s) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
+}
+
+std::string csv_field(std::string_view s, bool safe) {
+  const bool formula = safe && !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
+                       !is_number(s);
+  if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
+  if (formula) out += '\'';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
@@ -50,11 +59,11 @@ std::string json_string(std::string_view s) {
 
 std::string day(const std::optional<DayNumber>& d) { return d ? format_iso(*d) : std::string(); }
 
-void write_row(std::FILE* out, const std::vector<std::string>& fields) {
+void write_row(std::FILE* out, const std::vector<std::string>& fields, bool safe) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) line += ',';
-    line += csv_field(fields[i]);
+    line += csv_field(fields[i], safe);
   }
   line += '\n';
   std::fwrite(line.data(), 1, line.size(), out);
@@ -89,7 +98,50 @@ std::vector<std::string> link_fields(const store::LinkRecord& l) {
           l.url};
 }
 
+// The length of the UTF-8 sequence at `s[i]` when it is a C1 control (U+0080..U+009F)
+// or a bidirectional control (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069);
+// 0 otherwise.
+std::size_t bidi_or_c1(std::string_view s, std::size_t i, unsigned& code) {
+  const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) {
+    code = byte(1);
+    return 2;
+  }
+  if (byte(0) == 0xD8 && byte(1) == 0x9C) {
+    code = 0x061C;
+    return 2;
+  }
+  if (byte(0) == 0xE2 && (byte(1) == 0x80 || byte(1) == 0x81)) {
+    code = 0x2000u + ((byte(1) & 0x3Fu) << 6) + (byte(2) & 0x3Fu);
+    if (code == 0x200E || code == 0x200F || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069))
+      return 3;
+  }
+  return 0;
+}
+
 }  // namespace
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char escaped[12];
+    unsigned code = 0;
+    if (c < 0x20 || c == 0x7F) {
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      out += escaped;
+      ++i;
+    } else if (const auto n = bidi_or_c1(s, i, code); n > 0) {
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", code);
+      out += escaped;
+      i += n;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
 
 OutputFormat parse_output_format(std::string_view name) {
   if (name == "table") return OutputFormat::table;
@@ -98,17 +150,18 @@ OutputFormat parse_output_format(std::string_view name) {
   throw UsageError("--format: '" + std::string(name) + "' is not table, csv or geojson");
 }
 
-void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, OutputFormat format) {
+void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, const OutputOptions& options) {
+  const auto format = options.format;
   if (format == OutputFormat::table) {
     for (const auto& e : events) {
       const std::string dates = format_iso(e.start_day) + (e.end_day ? ".." + format_iso(*e.end_day) : "");
-      std::fprintf(out, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), e.category.c_str(), e.country.c_str(),
-                   e.place.c_str(), e.title.c_str());
+      std::fprintf(out, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), terminal_safe(e.category).c_str(),
+                   terminal_safe(e.country).c_str(), terminal_safe(e.place).c_str(), terminal_safe(e.title).c_str());
     }
     std::fprintf(out, "%zu event(s)\n", events.size());
   } else if (format == OutputFormat::csv) {
-    write_row(out, kEventColumns);
-    for (const auto& e : events) write_row(out, event_fields(e));
+    write_row(out, kEventColumns, false);
+    for (const auto& e : events) write_row(out, event_fields(e), options.csv_safe);
   } else {
     std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out);
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -123,17 +176,18 @@ void write_events(std::FILE* out, const std::vector<store::EventRecord>& events,
   }
 }
 
-void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, OutputFormat format) {
+void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, const OutputOptions& options) {
+  const auto format = options.format;
   if (format == OutputFormat::table) {
     for (const auto& l : links) {
       const std::string dates = format_iso(l.start_day) + ".." + (l.end_day ? format_iso(*l.end_day) : "");
-      std::fprintf(out, "%-22s %-20s %s -> %s  %s\n", dates.c_str(), l.kind.c_str(), l.from.c_str(), l.to.c_str(),
-                   l.label.c_str());
+      std::fprintf(out, "%-22s %-20s %s -> %s  %s\n", dates.c_str(), terminal_safe(l.kind).c_str(),
+                   terminal_safe(l.from).c_str(), terminal_safe(l.to).c_str(), terminal_safe(l.label).c_str());
     }
     std::fprintf(out, "%zu link(s)\n", links.size());
   } else if (format == OutputFormat::csv) {
-    write_row(out, kLinkColumns);
-    for (const auto& l : links) write_row(out, link_fields(l));
+    write_row(out, kLinkColumns, false);
+    for (const auto& l : links) write_row(out, link_fields(l), options.csv_safe);
   } else {
     std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out);
     for (std::size_t i = 0; i < links.size(); ++i) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/records.hpp"
@@ -12,7 +14,21 @@ namespace chronomap::cli {
 enum class OutputFormat { table, csv, geojson };
 OutputFormat parse_output_format(std::string_view name);  // throws UsageError
 
-void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, OutputFormat format);
-void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, OutputFormat format);
+struct OutputOptions {
+  OutputFormat format = OutputFormat::table;
+  // CSV for spreadsheets: a text cell beginning with =, +, -, @, TAB or CR gets a
+  // leading ' so it is shown, not run as a formula. Off by default: it changes the
+  // data, and the plain CSV must import back unchanged.
+  bool csv_safe = false;
+};
+
+// The table is for a terminal: control characters (C0, DEL, C1) and the Unicode
+// bidirectional overrides and isolates in stored text are shown escaped (\x1b,
+// \u202e), never sent to the terminal as they are.
+void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, const OutputOptions& options);
+void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, const OutputOptions& options);
+
+// `text` with terminal controls escaped, as the table shows it.
+std::string terminal_safe(std::string_view text);
 
 }  // namespace chronomap::cli

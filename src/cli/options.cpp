@@ -1,14 +1,17 @@
 // Option parsing helpers and the error boundary of every command.
 #include "cli/options.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
 #include "export/snapshot.hpp"
+#include "store/countries.hpp"
 
 namespace chronomap::cli {
 namespace {
@@ -75,6 +78,12 @@ double parse_finite(std::string_view text, std::string_view option) {
   return value;
 }
 
+std::string parse_country(std::string_view text, const char* option) {
+  const auto countries = store::Countries::load_shipped();
+  if (auto iso3 = countries.iso3(text)) return *iso3;
+  throw UsageError(std::string(option) + ": '" + std::string(text) + "' is not a country code or name");
+}
+
 int run_guarded(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   const std::string name = app.get_name();
   try {
@@ -87,7 +96,15 @@ int run_guarded(CLI::App& app, int argc, char** argv, const std::function<int()>
     return 2;
   }
   try {
-    return body();
+    const int status = body();
+    // Output that did not arrive is a failure, as for cat: `> /dev/full`, a closed pipe.
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      const int error = errno;
+      throw Error(std::string("cannot write to standard output: ") +
+                  (error ? std::strerror(error) : "write error"));
+    }
+    return status;
   } catch (const UsageError& e) {
     std::fprintf(stderr, "%s: %s\n", name.c_str(), e.what());
     return 2;

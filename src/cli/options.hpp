@@ -26,6 +26,10 @@ geo::Extent parse_bbox(std::string_view text);
 // from_chars both accept "nan" and "inf".
 double parse_finite(std::string_view text, std::string_view option);
 
+// A country code (ISO3, ISO2, numeric) or English name, any case, as its ISO3 code;
+// UsageError naming `option` otherwise.
+std::string parse_country(std::string_view text, const char* option);
+
 // Parses argv with `app`, then runs `body`: help exits 0; bad arguments and
 // UsageError/InputError exit 2; any other chronomap::Error exits 1. Messages are
 // one line: "chronomap COMMAND: message".

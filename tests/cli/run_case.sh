@@ -23,6 +23,14 @@ arguments=${arguments//@DATA@/$data}
 arguments=${arguments//@TMP@/$scratch}
 read -r -a args <<< "$arguments"
 
+# A refused command on a case store (@TMP@/s.db) must leave it exactly as it was: the
+# store is made first, and a checksum of its content compared after.
+store="$scratch/s.db" before=""
+if [[ $status != 0 && " ${args[*]} " == *" --data $store "* ]]; then
+  "$chronomap" events --data "$store" > /dev/null 2>&1
+  before=$(sqlite3 "$store" .dump | sha256sum)
+fi
+
 "$chronomap" "${args[@]}" > "$scratch/stdout" 2> "$scratch/stderr"
 actual=$?
 output=$(cat "$scratch/stdout" "$scratch/stderr" | tr '\n' ' ')
@@ -41,6 +49,10 @@ if [[ $status == 2 ]]; then
   lines=$(wc -l < "$scratch/stderr")
   [[ $lines == 1 ]] || { echo "stderr has $lines lines, expected one" >&2; failed=1; }
   [[ ! -s $scratch/stdout ]] || { echo "stdout is not empty" >&2; failed=1; }
+fi
+if [[ -n $before && $(sqlite3 "$store" .dump | sha256sum) != "$before" ]]; then
+  echo "the store's content changed although the command was refused" >&2
+  failed=1
 fi
 if ((failed)); then
   echo "command: $chronomap ${args[*]}" >&2
