@@ -18,14 +18,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// True when `path` holds something to open: a missing or empty file is a store not
-// yet created (SQLite itself treats an empty file as an empty database).
-bool created(const fs::path& path) {
+}  // namespace
+
+// SQLite itself treats an empty file as an empty database.
+bool store_exists(const fs::path& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (!fs::exists(status)) return false;
   return !fs::is_regular_file(status) || fs::file_size(path, ec) > 0;
 }
+
+namespace {
 
 class FileLock {
  public:
@@ -55,14 +58,14 @@ void remove_with_journals(const fs::path& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ec);
 }
 
-void create_default_store(const fs::path& target) {
+void create_store(const fs::path& target, bool with_demo) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   fs::create_directories(dir, ec);
   std::string hidden(".");  // (+= rather than "." + ...: GCC 12 warns falsely, -Wrestrict)
   hidden += target.filename().string();
   FileLock lock(dir / (hidden + ".lock"));
-  if (created(target)) return;  // another process made it while this one waited
+  if (store_exists(target)) return;  // another process made it while this one waited
 
   // Only the lock holder makes temporaries, so any found now are from killed runs.
   const std::string prefix = hidden + ".new-";
@@ -73,8 +76,7 @@ void create_default_store(const fs::path& target) {
   try {
     {
       auto store = EventStore::open(temporary, EventStore::OpenMode::create_if_missing);
-      import_file(store, geodata_file("events.csv"));
-      import_file(store, geodata_file("links.csv"));
+      if (with_demo) import_demo(store);
       // Everything into the one file, so the rename moves the whole store.
       store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
       store.database().exec("PRAGMA journal_mode = DELETE");
@@ -93,9 +95,19 @@ void create_default_store(const fs::path& target) {
 
 fs::path default_store_path() { return user_data_dir() / "events.db"; }
 
+std::pair<ImportResult, ImportResult> import_demo(EventStore& store) {
+  return {import_file(store, geodata_file("events.csv")), import_file(store, geodata_file("links.csv"))};
+}
+
 EventStore open_user_store(const fs::path& path, Access access) {
   const auto target = path.empty() ? default_store_path() : path;
-  if (!created(target)) create_default_store(target);
+  if (!store_exists(target)) {
+    if (!path.empty() && access == Access::read)
+      throw InputError(target.string() +
+                       ": no such event store (import a file into it first, or 'chronomap import --demo --data " +
+                       target.string() + "' for the AES data set)");
+    create_store(target, path.empty());
+  }
   return EventStore::open(target,
                           access == Access::read ? EventStore::OpenMode::read_only : EventStore::OpenMode::existing);
 }

@@ -9,6 +9,7 @@ rm -rf "$work" && mkdir -p "$work" && cd "$work"
 export HOME=$work/home XDG_DATA_HOME=
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
+"$chronomap" import --demo --data s.db > /dev/null || fail "setup: import --demo"
 "$chronomap" import "$data/import/terminal_controls.csv" --data s.db > /dev/null || fail "setup import"
 
 # A search with no words is the user's error, named, in one line.
@@ -39,6 +40,21 @@ grep -q '^,2025-08-15,.*,"=HYPERLINK(""http' plain.csv || fail "plain CSV change
 grep -q "\"'=HYPERLINK(\"\"http" safe.csv || fail "--csv-safe left a formula: $(cat safe.csv)"
 grep -q "\"'@SUM(1)\"" safe.csv || fail "--csv-safe left an @ formula: $(cat safe.csv)"
 grep -q ',12.6,-8,' safe.csv || fail "--csv-safe changed a negative number: $(cat safe.csv)"
+
+# A store named with --data starts empty; a reading command never creates one; a
+# refused import into a new store leaves no file; --demo adds the AES data set.
+"$chronomap" events --data new.db > out 2> err
+status=$?
+[[ $status == 2 ]] && grep -q "new.db: no such event store" err || fail "events on a missing store: status $status: $(cat err)"
+[[ ! -e new.db ]] || fail "a reading command created the store"
+"$chronomap" import "$data/import/unclosed_quote.csv" --data new.db > /dev/null 2>&1
+[[ ! -e new.db ]] || fail "a refused import left a new store behind"
+"$chronomap" import "$data/import/acled.csv" --data new.db > /dev/null || fail "import into a new store"
+[[ $("$chronomap" events --data new.db --format csv | tail -n +2 | wc -l) == 3 ]] || fail "a new store holds more than its import"
+[[ $("$chronomap" links --data new.db --format csv | tail -n +2 | wc -l) == 0 ]] || fail "a new store holds links it was never given"
+"$chronomap" import --demo --data new.db > out || fail "import --demo"
+grep -q "^AES data set: 26 events imported" out || fail "import --demo: $(cat out)"
+[[ $("$chronomap" links --data new.db --format csv | tail -n +2 | wc -l) == 18 ]] || fail "--demo brought no links"
 
 # A store the user can't write: read commands work, an import says read-only and
 # changes nothing. Root passes every permission check, so it runs as nobody.

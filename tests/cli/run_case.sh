@@ -23,12 +23,13 @@ arguments=${arguments//@DATA@/$data}
 arguments=${arguments//@TMP@/$scratch}
 read -r -a args <<< "$arguments"
 
-# A refused command on a case store (@TMP@/s.db) must leave it exactly as it was: the
-# store is made first, and a checksum of its content compared after.
+# @TMP@/s.db is a store holding the AES data set, made before the case runs (a new
+# store given with --data starts empty; @TMP@/new.db is one). A refused command must
+# leave it exactly as it was: a checksum of its content is compared after.
 store="$scratch/s.db" before=""
-if [[ $status != 0 && " ${args[*]} " == *" --data $store "* ]]; then
-  "$chronomap" events --data "$store" > /dev/null 2>&1
-  before=$(sqlite3 "$store" .dump | sha256sum)
+if [[ " ${args[*]} " == *" $store "* ]]; then
+  "$chronomap" import --demo --data "$store" > /dev/null 2>&1 || { echo "cannot make the case store" >&2; exit 1; }
+  [[ $status == 0 ]] || before=$(sqlite3 "$store" .dump | sha256sum)
 fi
 
 "$chronomap" "${args[@]}" > "$scratch/stdout" 2> "$scratch/stderr"

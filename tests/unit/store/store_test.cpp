@@ -182,6 +182,8 @@ TEST_F(Store, PlacesWithoutCoordinatesAreGeocoded) {
 
 TEST_F(Store, DefaultDataSetHasTheMoscowMeeting) {
   auto store = open_user_store(dir() / "user.db");
+  EXPECT_EQ(store.event_count(), 0) << "a store named with --data starts empty";
+  import_demo(store);
   EXPECT_GE(store.event_count(), 20);
   EXPECT_GE(store.link_count(), 10);
   EventFilter f;
