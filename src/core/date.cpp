@@ -116,6 +116,8 @@ std::optional<CivilDate> parse_date(std::string_view text) {
   return checked(*y, *m, *d);
 }
 
+std::optional<int> month_number(std::string_view name) { return month_from_name(name); }
+
 DayNumber parse_day_number(std::string_view text, std::string_view what) {
   auto date = parse_date(text);
   if (!date) {

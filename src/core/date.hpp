@@ -36,6 +36,9 @@ std::optional<CivilDate> parse_date(std::string_view text);
 // Like parse_date, but throws UsageError naming `what` (an option or field) on failure.
 DayNumber parse_day_number(std::string_view text, std::string_view what);
 
+// 1..12 for an English month name or its three-letter abbreviation, any case.
+std::optional<int> month_number(std::string_view name);
+
 std::string format_iso(const CivilDate& date);           // 2025-08-14
 std::string format_long(const CivilDate& date);          // 14 August 2025
 inline std::string format_iso(DayNumber days) { return format_iso(from_day_number(days)); }

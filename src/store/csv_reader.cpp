@@ -157,7 +157,13 @@ bool CsvReader::read_fields() {
 }
 
 bool CsvReader::next(Row& row) {
-  if (!read_fields()) return false;
+  if (replay_header_) {
+    replay_header_ = false;
+    fields_ = header_;
+    record_line_ = header_line_;
+  } else if (!read_fields()) {
+    return false;
+  }
   const std::size_t columns = header_.size();
   if (fields_.size() > columns) {
     for (std::size_t i = columns; i < fields_.size(); ++i) {

@@ -46,6 +46,9 @@ class CsvReader {
   // "FILE:LINE: reason" for a broken record, including one with more non-empty
   // fields than the header has.
   bool next(Row& row);
+  // For files without a header row (GDELT): the next call to next() returns the
+  // first row, read as the header, as data.
+  void replay_header() { replay_header_ = true; }
   // The physical line (1-based) where the record last returned began.
   [[nodiscard]] std::int64_t line() const { return record_line_; }
   // SHA-256 of every byte of the input; call after next() has returned false.
@@ -66,6 +69,7 @@ class CsvReader {
   char delimiter_ = ',';
   std::int64_t line_ = 1, record_line_ = 0, header_line_ = 0;
   std::vector<std::string> header_, fields_;
+  bool replay_header_ = false;
 };
 
 }  // namespace chronomap::store

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <optional>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "geo/gdal_init.hpp"
@@ -14,6 +15,7 @@
 #include "store/event_writer.hpp"
 #include "store/gazetteer.hpp"
 #include "store/ogr_rows.hpp"
+#include "store/source_dates.hpp"
 #include "store/row_mapping.hpp"
 #include "store/text.hpp"
 
@@ -61,6 +63,9 @@ class Source {
     else ogr_.emplace(file, format == ImportFormat::geojson ? kJsonDrivers : nullptr);
   }
   const std::vector<std::string>& columns() const { return csv_ ? csv_->header() : ogr_->columns(); }
+  void replay_header() {
+    if (csv_) csv_->replay_header();
+  }
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
   bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
   // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
@@ -118,13 +123,10 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   if (!is_csv && !regular && !fs::is_directory(status))
     throw InputError(name + ": not a regular file; only CSV can be read from a pipe");
   Source source(file, is_csv, format);
-  const auto& columns = source.columns();
+  auto columns = source.columns();
   for (const auto& column : columns)
     if (!is_valid_utf8(column)) throw InputError(source.header_where(name) + ": the header is not valid UTF-8");
   if (columns.empty()) throw InputError(name + ": no columns");
-  const bool acled = format == ImportFormat::acled || (is_csv && find_column(columns, {"event_id_cnty"}) >= 0 &&
-                                                      find_column(columns, {"event_date"}) >= 0);
-  if (acled) format = ImportFormat::acled;
   const bool links = LinkMapping::recognises(columns);
 
   std::optional<Gazetteer> own_gazetteer;
@@ -138,20 +140,49 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
                     if (options.countries) return *options.countries;
                     if (!own_countries) own_countries = Countries::load_shipped();
                     return *own_countries;
-                  }};
+                  },
+                  {}};
 
   std::optional<EventMapping> event_mapping;
   std::optional<LinkMapping> link_mapping;
-  if (links) link_mapping.emplace(columns, name);
-  else event_mapping.emplace(columns, acled, source.has_geometry(), name);
-
   ImportResult result;
+  if (links) {
+    link_mapping.emplace(columns, name);
+  } else {
+    EventLayout layout = recognise_event_layout(columns, source.has_geometry());
+    if (layout.header_is_data) {  // the first row was data: columns are numbered, and it is read again
+      source.replay_header();
+      for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = "column " + std::to_string(i + 1);
+    }
+    if (!options.column_map.empty()) apply_column_map(layout, options.column_map, columns);
+    if (!options.date_format.empty()) {
+      check_date_format(options.date_format);
+      layout.date_format = options.date_format;
+    }
+    if (layout.name == "csv" || layout.name == "ogr") layout.name = format_name(format);  // generic: as read
+    event_mapping.emplace(std::move(layout), columns, source.has_geometry(), name);
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      std::string names;
+      for (int c : event_mapping->layout().columns[f]) names += (names.empty() ? "" : " + ") + columns[static_cast<std::size_t>(c)];
+      if (!names.empty()) result.understood.emplace_back(std::string(kFieldNames[f]), names);
+    }
+  }
   result.kind = links ? "links" : "events";
-  result.format = format_name(format);
+  result.format = links ? format_name(format) : event_mapping->layout().name;
+  if (!links && event_mapping->layout().countries == CountryCodes::fips) {
+    lookups.fips = [&](std::string_view code) -> std::optional<std::string> {
+      (void)code;  // FIPS table: merged from the fips branch
+      return std::nullopt;
+    };
+  }
   auto& db = store.database();
   WriteTransaction transaction(db);
   EventWriter writer(db);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
+  // ACLED's monadic files give one row per actor of an event: the rows of one id are
+  // merged into one event carrying every actor.
+  const bool merge = !links && event_mapping->layout().merge_same_id;
+  std::unordered_map<std::string, std::string> actors_by_uid;
 
   Row row;
   EventRecord event;
@@ -164,8 +195,21 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
         error = RowError{columns[i], "not valid UTF-8"};
     }
     if (!error) error = source.geometry_error();
-    if (!error) error = links ? link_mapping->map(row, lookups, link) : event_mapping->map(row, lookups, event);
+    bool representative = false;
+    if (!error) error = links ? link_mapping->map(row, lookups, link) : event_mapping->map(row, lookups, event, representative);
+    if (error && error->unplaced && event_mapping && event_mapping->layout().skip_unplaced) {
+      ++result.unplaced;
+      continue;
+    }
+    if (options.dry_run && result.preview.size() < options.dry_run_rows) {
+      PreviewRow preview{source.short_where(), {}, {}, {}};
+      if (error) preview.error = "field '" + error->field + "': " + error->reason;
+      else if (links) preview.link = link;
+      else preview.event = event;
+      result.preview.push_back(std::move(preview));
+    }
     Written written = Written::unchanged;
+    bool merged = false;
     if (!error) {
       try {
         if (links) {
@@ -173,7 +217,17 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
           written = writer.insert(link, link_uid(link));
         } else {
           event.dataset_id = dataset_id;
-          written = writer.insert(event, event_uid(event));
+          const auto uid = event_mapping->uid(event);
+          if (merge && !event.source_id.empty()) {
+            auto [seen, added] = actors_by_uid.try_emplace(uid, event.actors);
+            if (!added) {  // a later row of the same event: its actors join the first row's
+              merged = true;
+              if (!event.actors.empty()) seen->second += ";" + event.actors;
+              event.actors = normalise_actors(seen->second);
+              seen->second = event.actors;
+            }
+          }
+          written = writer.insert(event, uid);
         }
       } catch (const Error& e) {
         error = RowError{"row", std::string("cannot be stored: ") + e.what()};
@@ -181,17 +235,24 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     }
     if (error) {
       std::string reason = "field '" + error->field + "': " + error->reason;
-      if (!options.skip_invalid) throw InputError(source.where(name) + ": " + reason);
+      if (!options.skip_invalid && !options.dry_run) throw InputError(source.where(name) + ": " + reason);
       result.rejected.push_back({source.short_where(), std::move(reason)});
       continue;
     }
-    ++(written == Written::inserted  ? result.inserted
-       : written == Written::updated ? result.updated
-                                     : result.already_stored);
+    result.representative += representative;
+    ++(merged                        ? result.merged
+       : written == Written::inserted ? result.inserted
+       : written == Written::updated  ? result.updated
+                                      : result.already_stored);
   }
   const auto sha256 = source.finish(file);
   if (result.rows == 0) throw InputError(name + ": no rows (a header only?)");
-  if (result.inserted + result.updated + result.already_stored == 0) return result;  // all rejected: nothing written
+  if (options.dry_run) return result;
+  if (result.inserted + result.updated + result.already_stored + result.merged == 0) {
+    if (result.unplaced > 0 && result.rejected.empty())
+      throw InputError(name + ": none of its " + std::to_string(result.rows) + " rows has a location");
+    return result;  // all rejected: nothing written
+  }
   writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
   result.committed = true;

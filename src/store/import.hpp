@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,6 +23,12 @@ ImportFormat parse_import_format(std::string_view name);
 struct ImportOptions {
   ImportFormat format = ImportFormat::automatic;
   bool skip_invalid = false;  // keep the good rows, list the bad ones in the result
+  std::string column_map;     // --map: "date=date_start,lat=y,actors=side_a+side_b"
+  std::string date_format;    // --date-format: "%d/%m/%Y"
+  // Read, understand and check the rows but write nothing; the first `dry_run_rows`
+  // rows are described in the result.
+  bool dry_run = false;
+  std::size_t dry_run_rows = 10;
   // Loaded from geodata/ on first need when null.
   const Gazetteer* gazetteer = nullptr;
   const Countries* countries = nullptr;
@@ -31,6 +39,14 @@ struct RejectedRow {
   std::string reason;  // "field 'date': '2025-02-30' is not a date that exists"
 };
 
+// One row of a dry run: what it would become, or why it would be rejected.
+struct PreviewRow {
+  std::string where;
+  std::optional<EventRecord> event;
+  std::optional<LinkRecord> link;
+  std::string error;
+};
+
 struct ImportResult {
   std::string kind;    // "events" or "links"
   std::string format;  // what the file was read as: acled, csv, geojson, ogr
@@ -38,9 +54,15 @@ struct ImportResult {
   std::int64_t inserted = 0;        // new rows stored
   std::int64_t updated = 0;         // revisions: a stored source id with new content
   std::int64_t already_stored = 0;  // rows whose id (or content) was stored before, unchanged
+  std::int64_t merged = 0;          // rows that added actors to an event of the same id (ACLED's monadic files)
+  std::int64_t unplaced = 0;        // rows with no location a layout counts instead of refusing (GDELT)
+  std::int64_t representative = 0;  // events placed at the representative point of a line or an area
   std::vector<RejectedRow> rejected;
-  // False when skip_invalid rejected every row: then nothing was written at all.
+  // False when skip_invalid rejected every row, or on a dry run: nothing was written.
   bool committed = false;
+  // How the columns were understood: (field, column names), for --dry-run.
+  std::vector<std::pair<std::string, std::string>> understood;
+  std::vector<PreviewRow> preview;  // the first rows, on a dry run
 };
 
 // Imports `file` (a regular file; a CSV may also come from a pipe). Without skip_invalid, the first bad row throws InputError

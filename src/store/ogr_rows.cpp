@@ -57,7 +57,41 @@ bool round_trips(double x, double y, double back_x, double back_y) {
   return close(x, back_x) && close(y, back_y);
 }
 
+// Its own point, a point on an area's surface, or a line's centroid.
+OGRErr representative_point(OGRGeometryH geometry, OGRGeometryH point, bool& representative) {
+  const auto type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+  representative = type != wkbPoint;
+  if (type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon || type == wkbMultiSurface) {
+    std::unique_ptr<void, DestroyGeometry> surface(OGR_G_PointOnSurface(geometry));
+    if (surface && !OGR_G_IsEmpty(surface.get())) {
+      OGR_G_SetPoint_2D(point, 0, OGR_G_GetX(surface.get(), 0), OGR_G_GetY(surface.get(), 0));
+      return OGRERR_NONE;
+    }
+  }
+  return OGR_G_Centroid(geometry, point);
+}
+
 }  // namespace
+
+std::variant<geo::LonLat, std::string> point_of_wkt(std::string_view wkt, bool& representative) {
+  std::string text(wkt);
+  char* cursor = text.data();
+  OGRGeometryH parsed = nullptr;
+  if (OGR_G_CreateFromWkt(&cursor, nullptr, &parsed) != OGRERR_NONE || !parsed) {
+    std::string why(1, '\'');  // built with += : GCC 12 warns falsely (-Wrestrict) on "x" + std::string
+    why += text.substr(0, 40);
+    why += text.size() > 40 ? "...' is not WKT" : "' is not WKT";
+    return why;
+  }
+  std::unique_ptr<void, DestroyGeometry> geometry(parsed);
+  if (OGR_G_IsEmpty(parsed)) return std::string("an empty geometry");
+  std::unique_ptr<void, DestroyGeometry> point(OGR_G_CreateGeometry(wkbPoint));
+  if (representative_point(parsed, point.get(), representative) != OGRERR_NONE) return std::string("has no centre point");
+  const double x = OGR_G_GetX(point.get(), 0), y = OGR_G_GetY(point.get(), 0);
+  if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 180 || std::fabs(y) > 90)
+    return pair_text(x, y) + " is outside -180..180, -90..90";
+  return geo::LonLat{x, y};
+}
 
 struct OgrRows::Impl {
   geo::QuietGdalErrors quiet;
@@ -146,7 +180,8 @@ bool OgrRows::next(Row& row) {
   OGRGeometryH geometry = OGR_F_GetGeometryRef(f);
   if (!geometry || OGR_G_IsEmpty(geometry)) return true;
   std::unique_ptr<void, DestroyGeometry> point(OGR_G_CreateGeometry(wkbPoint));
-  if (OGR_G_Centroid(geometry, point.get()) != OGRERR_NONE) {  // a point's centroid is itself
+  bool representative = false;
+  if (representative_point(geometry, point.get(), representative) != OGRERR_NONE) {
     geometry_error_ = "has no centre point";
     return true;
   }
@@ -176,6 +211,7 @@ bool OgrRows::next(Row& row) {
     return true;
   }
   row.point = geo::LonLat{x, y};
+  row.representative = representative;
   return true;
 }
 

@@ -8,11 +8,19 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
+#include "geo/types.hpp"
 #include "store/row.hpp"
 
 namespace chronomap::store {
+
+// The point that stands for a WKT geometry: the point itself, a point on the surface
+// of an area (inside it, unlike a centroid), the centroid of a line; `representative`
+// is set when it is not a point. The reason on failure.
+std::variant<geo::LonLat, std::string> point_of_wkt(std::string_view wkt, bool& representative);
 
 class OgrRows {
  public:

@@ -21,6 +21,7 @@ class Row {
     if (text_.size() < columns) text_.resize(columns);
     present_.assign(columns, 0);
     point.reset();
+    representative = false;
   }
   // The slot for column i, marked present and emptied, to be filled by the reader.
   std::string& slot(std::size_t i) {
@@ -39,6 +40,7 @@ class Row {
   }
 
   std::optional<geo::LonLat> point;  // the feature's geometry, when it has one
+  bool representative = false;       // `point` stands for a line or an area
 
  private:
   std::vector<std::string> text_;

@@ -1,10 +1,14 @@
-// Events from rows: column recognition (generic names and ACLED's layout), value
-// checks, geocoding of rows with a place and no coordinates.
+// Events from rows: each field converted by the layout's rules and checked; a
+// location from coordinates, WKT, the feature's geometry or the gazetteer.
 #include "store/row_mapping.hpp"
+
+#include <charconv>
 
 #include "core/error.hpp"
 #include "store/countries.hpp"
 #include "store/gazetteer.hpp"
+#include "store/ogr_rows.hpp"
+#include "store/source_dates.hpp"
 #include "store/text.hpp"
 #include "store/values.hpp"
 
@@ -24,160 +28,189 @@ std::string_view field_text(const Row& row, int column) {
 
 namespace {
 
-// ACLED's event types, folded onto the categories the map colours; the precise type
-// stays in sub_category.
-std::string acled_category(std::string_view event_type, std::string_view sub_event_type) {
-  const auto type = fold_name(event_type);
-  const auto sub = fold_name(sub_event_type);
-  if (type == "battles" || type == "violence against civilians" || type == "explosions remote violence")
-    return "attack";
-  if (sub == "arrests") return "arrest";
-  if (sub == "agreement") return "agreement";
-  if (type == "protests" || type == "riots") return "protest";
-  return "other";
-}
-
-std::string acled_precision(std::string_view code, const char* one, const char* two, const char* three) {
-  if (code == "1") return one;
-  if (code == "2") return two;
-  if (code == "3") return three;
-  return std::string(code);
-}
-
 void append_actors(std::string& out, std::string_view list) {
   while (!list.empty()) {
     const auto cut = list.find(';');
     const auto name = trim_blanks(list.substr(0, cut));
     list = cut == std::string_view::npos ? std::string_view{} : list.substr(cut + 1);
     if (name.empty()) continue;
+    // One actor once, whichever columns name it (a monadic ACLED file repeats them).
+    std::string_view rest = out;
+    bool seen = false;
+    while (!rest.empty() && !seen) {
+      const auto next = rest.find(';');
+      seen = rest.substr(0, next) == name;
+      rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next + 1);
+    }
+    if (seen) continue;
     if (!out.empty()) out += ';';
     out.append(name);
   }
 }
 
-}  // namespace
-
-EventMapping::EventMapping(const std::vector<std::string>& c, bool acled, bool has_geometry, const std::string& file)
-    : acled_(acled) {
-  id_ = find_column(c, {"id", "event_id_cnty", "event_id"});
-  date_ = find_column(c, {"date", "event_date", "start", "start_date"});
-  end_ = find_column(c, {"end_date", "end"});
-  precision_ = find_column(c, {"date_precision", "time_precision"});
-  category_ = find_column(c, {"category", "event_type", "type"});
-  sub_category_ = find_column(c, {"sub_category", "sub_event_type", "subtype"});
-  title_ = find_column(c, {"title"});
-  notes_ = find_column(c, {"notes", "description"});
-  actors_ = find_column(c, {"actors"});
-  place_ = find_column(c, {"place", "location", "city"});
-  country_ = find_column(c, {"country", "country_iso3"});
-  iso_ = acled ? find_column(c, {"iso"}) : -1;
-  lat_ = find_column(c, {"lat", "latitude", "y"});
-  lon_ = find_column(c, {"lon", "lng", "long", "longitude", "x"});
-  geo_precision_ = find_column(c, {"geo_precision"});
-  fatalities_ = find_column(c, {"fatalities", "deaths"});
-  source_ = find_column(c, {"source"});
-  url_ = find_column(c, {"url", "source_url"});
-  if (acled)
-    for (auto name : {"actor1", "assoc_actor_1", "actor2", "assoc_actor_2"})
-      if (int i = find_column(c, {name}); i >= 0) acled_actors_.push_back(i);
-  if (date_ < 0) throw InputError(file + ": no date column (one of date, event_date, start, start_date)");
-  if ((lat_ < 0 || lon_ < 0) && place_ < 0 && !has_geometry)
-    throw InputError(file + ": no coordinates (lat/lon columns or point geometry) and no place column to geocode");
+std::optional<int> whole_number(std::string_view text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
-std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups, EventRecord& e) const {
+}  // namespace
+
+std::string normalise_actors(std::string_view list) {
+  std::string out;
+  append_actors(out, list);
+  return out;
+}
+
+EventMapping::EventMapping(EventLayout layout, const std::vector<std::string>& columns, bool has_geometry,
+                           const std::string& file)
+    : layout_(std::move(layout)), columns_(columns) {
+  if (auto problem = layout_problem(layout_, columns_, has_geometry); !problem.empty())
+    throw InputError(file + ": " + problem);
+}
+
+std::string_view EventMapping::text(const Row& row, Field field) const {
+  for (int column : layout_.all(field))
+    if (auto value = field_text(row, column); !value.empty()) return value;
+  return {};
+}
+
+std::string EventMapping::column_name(Field field) const {
+  const int column = layout_.column(field);
+  if (column >= 0 && static_cast<std::size_t>(column) < columns_.size() && !columns_[static_cast<std::size_t>(column)].empty())
+    return columns_[static_cast<std::size_t>(column)];
+  return std::string(kFieldNames[static_cast<std::size_t>(field)]);
+}
+
+std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups, EventRecord& e,
+                                          bool& representative) const {
   e = EventRecord{};
-  e.source_id = field_text(row, id_);
-  const auto date = field_text(row, date_);
-  if (date.empty()) return RowError{"date", "missing"};
-  auto start = parse_day_value(date);
-  if (auto* why = std::get_if<std::string>(&start)) return RowError{"date", *why};
+  representative = false;
+  e.source_id = text(row, Field::id);
+  DateContext dates{whole_number(text(row, Field::year)), layout_.date_format};
+  const auto date = text(row, Field::date);
+  if (date.empty()) return RowError{column_name(Field::date), "missing"};
+  auto start = parse_source_day(date, dates);
+  if (auto* why = std::get_if<std::string>(&start)) return RowError{column_name(Field::date), *why};
   e.start_day = std::get<DayNumber>(start);
-  if (const auto end = field_text(row, end_); !end.empty()) {
-    auto day = parse_day_value(end);
-    if (auto* why = std::get_if<std::string>(&day)) return RowError{"end_date", *why};
-    if (std::get<DayNumber>(day) < e.start_day) return RowError{"end_date", "is before the start date"};
+  if (const auto end = text(row, Field::end_date); !end.empty()) {
+    auto day = parse_source_day(end, dates);
+    if (auto* why = std::get_if<std::string>(&day)) return RowError{column_name(Field::end_date), *why};
+    if (std::get<DayNumber>(day) < e.start_day) return RowError{column_name(Field::end_date), "is before the start date"};
     if (std::get<DayNumber>(day) != e.start_day) e.end_day = std::get<DayNumber>(day);
   }
-  const auto precision = field_text(row, precision_);
-  if (acled_) {
-    e.date_precision = acled_precision(precision.empty() ? "1" : precision, "day", "week", "month");
-  } else if (!precision.empty()) {
-    e.date_precision = precision;
-  }
+  const auto precision = text(row, Field::date_precision);
+  if (layout_.date_precision) e.date_precision = layout_.date_precision(precision);
+  else if (!precision.empty()) e.date_precision = precision;
   if (e.date_precision != "day" && e.date_precision != "week" && e.date_precision != "month" &&
       e.date_precision != "year")
-    return RowError{precision_ >= 0 ? "date_precision" : "date", "'" + e.date_precision + "' is not day, week, month or year"};
+    return RowError{column_name(Field::date_precision), "'" + e.date_precision + "' is not day, week, month or year"};
 
-  e.sub_category = field_text(row, sub_category_);
-  const auto category = field_text(row, category_);
-  e.category = acled_ ? acled_category(category, e.sub_category) : std::string(category.empty() ? "other" : category);
-  if (acled_ && e.sub_category.empty()) e.sub_category = category;
-  e.notes = field_text(row, notes_);
-  e.place = field_text(row, place_);
-  if (acled_) {
-    for (int column : acled_actors_) append_actors(e.actors, field_text(row, column));
-  } else {
-    append_actors(e.actors, field_text(row, actors_));
-  }
-  e.title = field_text(row, title_);
-  if (e.title.empty()) {
-    e.title = e.sub_category.empty() ? e.category : e.sub_category;
-    if (!e.place.empty()) e.title += " in " + e.place;
-  }
+  const auto type = text(row, Field::category), sub_type = text(row, Field::sub_category);
+  e.category = layout_.category ? layout_.category(type, sub_type) : std::string(type.empty() ? "other" : type);
+  e.sub_category = layout_.sub_category ? layout_.sub_category(type, sub_type) : std::string(sub_type);
+  e.notes = text(row, Field::notes);
+  e.place = text(row, Field::place);
+  for (int column : layout_.all(Field::actors)) append_actors(e.actors, field_text(row, column));
+  e.title = text(row, Field::title);
 
-  // Country: ACLED's numeric iso first, else the country column (a code or a name).
-  for (int column : {iso_, country_}) {
+  for (int column : layout_.all(Field::country)) {
     const auto given = field_text(row, column);
     if (given.empty()) continue;
-    auto iso3 = lookups.countries().iso3(given);
-    if (!iso3) return RowError{column == iso_ ? "iso" : "country", "'" + std::string(given) + "' is not a known country"};
+    std::optional<std::string> iso3;
+    if (layout_.countries == CountryCodes::fips) iso3 = lookups.fips ? lookups.fips(given) : std::nullopt;
+    else if (layout_.countries == CountryCodes::acled && given == "0") iso3 = "XKX";  // ACLED's code for Kosovo
+    else iso3 = lookups.countries().iso3(given);
+    const auto name = columns_[static_cast<std::size_t>(column)];
+    if (!iso3)
+      return RowError{name, "'" + std::string(given) + "' is not a known " +
+                                (layout_.countries == CountryCodes::fips ? "FIPS 10-4 country code" : "country")};
     e.country = *iso3;
     break;
   }
+  if (auto error = map_place(row, lookups, e, representative)) return error;
 
-  const auto lat = field_text(row, lat_), lon = field_text(row, lon_);
+  if (const auto f = text(row, Field::fatalities); !f.empty()) {
+    auto n = parse_count(f);
+    if (auto* why = std::get_if<std::string>(&n)) return RowError{column_name(Field::fatalities), *why};
+    e.fatalities = std::get<std::int64_t>(n);
+  }
+  // A source's fatality range (UCDP's low and high around its best estimate) is kept
+  // in the notes: the store has one count.
+  const auto low = text(row, Field::fatalities_low), high = text(row, Field::fatalities_high);
+  if (!low.empty() || !high.empty()) {
+    std::string range = "Fatalities: low " + std::string(low.empty() ? "?" : low) + ", best " +
+                        (e.fatalities ? std::to_string(*e.fatalities) : "?") + ", high " +
+                        std::string(high.empty() ? "?" : high) + ".";
+    e.notes = e.notes.empty() ? range : e.notes + " " + range;
+  }
+  e.source = text(row, Field::source);
+  e.url = text(row, Field::url);
+  if (e.title.empty()) {
+    if (const auto magnitude = text(row, Field::magnitude); !magnitude.empty()) {
+      e.title = "M " + std::string(magnitude) + (e.place.empty() ? "" : " - " + e.place);
+    } else {
+      e.title = e.sub_category.empty() ? e.category : e.sub_category;
+      if (!e.place.empty()) e.title += " in " + e.place;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<RowError> EventMapping::map_place(const Row& row, const Lookups& lookups, EventRecord& e,
+                                                bool& representative) const {
+  const auto geo_precision = [&] {
+    const auto given = text(row, Field::geo_precision);
+    return layout_.geo_precision && !given.empty() ? layout_.geo_precision(given) : std::string(given);
+  };
+  const auto lat = text(row, Field::lat), lon = text(row, Field::lon);
   if (!lat.empty() || !lon.empty()) {
-    if (lat.empty()) return RowError{"lat", "missing while the longitude is given"};
-    if (lon.empty()) return RowError{"lon", "missing while the latitude is given"};
+    if (lat.empty()) return RowError{column_name(Field::lat), "missing while the longitude is given"};
+    if (lon.empty()) return RowError{column_name(Field::lon), "missing while the latitude is given"};
     auto y = parse_coordinate(lat, 90);
-    if (auto* why = std::get_if<std::string>(&y)) return RowError{"lat", *why};
+    if (auto* why = std::get_if<std::string>(&y)) return RowError{column_name(Field::lat), *why};
     auto x = parse_coordinate(lon, 180);
-    if (auto* why = std::get_if<std::string>(&x)) return RowError{"lon", *why};
+    if (auto* why = std::get_if<std::string>(&x)) return RowError{column_name(Field::lon), *why};
     e.lat = std::get<double>(y);
     e.lon = std::get<double>(x);
-    const auto given = field_text(row, geo_precision_);
-    e.geo_precision = acled_ ? acled_precision(given, "city", "near", "region") : std::string(given);
-  } else if (row.point) {
+    e.geo_precision = geo_precision();
+    return std::nullopt;
+  }
+  if (const auto wkt = text(row, Field::wkt); !wkt.empty()) {
+    auto point = point_of_wkt(wkt, representative);
+    if (auto* why = std::get_if<std::string>(&point)) return RowError{column_name(Field::wkt), *why};
+    e.lon = std::get<geo::LonLat>(point).lon;
+    e.lat = std::get<geo::LonLat>(point).lat;
+    e.geo_precision = geo_precision();
+    return std::nullopt;
+  }
+  if (row.point) {
     e.lon = row.point->lon;
     e.lat = row.point->lat;
-    e.geo_precision = field_text(row, geo_precision_);
-  } else if (!e.place.empty()) {
+    representative = row.representative;
+    e.geo_precision = geo_precision();
+    return std::nullopt;
+  }
+  if (!e.place.empty()) {
     auto place = lookups.gazetteer().lookup(e.place, e.country);
     if (!place) {
-      return RowError{"place", "'" + e.place + "' is not in the gazetteer" +
-                                   (e.country.empty() ? "" : " for " + e.country) + "; give lat/lon"};
+      return RowError{column_name(Field::place), "'" + e.place + "' is not in the gazetteer" +
+                                                     (e.country.empty() ? "" : " for " + e.country) + "; give lat/lon"};
     }
     e.lon = place->lon;
     e.lat = place->lat;
     e.geo_precision = "geocoded";
     if (e.country.empty()) e.country = place->country_a3;
-  } else {
-    return RowError{"lat", "no coordinates and no place"};
+    return std::nullopt;
   }
-
-  if (const auto f = field_text(row, fatalities_); !f.empty()) {
-    auto n = parse_count(f);
-    if (auto* why = std::get_if<std::string>(&n)) return RowError{"fatalities", *why};
-    e.fatalities = std::get<std::int64_t>(n);
-  }
-  e.source = field_text(row, source_);
-  e.url = field_text(row, url_);
-  return std::nullopt;
+  return RowError{column_name(Field::lat), "no coordinates and no place", true};
 }
 
-std::string event_uid(const EventRecord& e) {
-  if (!e.source_id.empty()) return "id:" + e.source_id;
+std::string EventMapping::uid(const EventRecord& e) const { return event_uid(e, layout_.uid_prefix); }
+
+std::string event_uid(const EventRecord& e, std::string_view prefix) {
+  if (!e.source_id.empty()) return std::string(prefix) + e.source_id;
   // The values as stored, so an export of this event hashes the same when it comes back.
   std::string key;
   for (const std::string& part :

@@ -1,6 +1,5 @@
-// How a source's columns become an event or a link: which column is the date, the
-// latitude, the place... (names matched case-insensitively, ACLED's own layout
-// recognised), and the checks each value must pass.
+// How a row becomes an event or a link: its layout (store/layout.hpp) says which
+// column is which field; here each value is converted and checked.
 #pragma once
 
 #include <functional>
@@ -9,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/layout.hpp"
 #include "store/records.hpp"
 #include "store/row.hpp"
 
@@ -18,9 +18,12 @@ class Gazetteer;
 class Countries;
 
 // A bad value: the field it was in and why. The importer adds file and line.
+// `unplaced`: the row has no location at all, which a layout may count rather than
+// refuse (GDELT records many events it could not place).
 struct RowError {
   std::string field;
   std::string reason;
+  bool unplaced = false;
 };
 
 // The trimmed text of a column ("" when the column is absent, -1, or the value NULL),
@@ -31,22 +34,28 @@ std::string_view field_text(const Row& row, int column);
 struct Lookups {
   std::function<const Gazetteer&()> gazetteer;
   std::function<const Countries&()> countries;
+  // FIPS 10-4 country code to ISO3 (GDELT); nullopt when unknown.
+  std::function<std::optional<std::string>(std::string_view)> fips;
 };
 
 class EventMapping {
  public:
-  // `columns` are the source's field names. Throws InputError (with `file`) when the
-  // columns can't make events: no date column, or neither coordinates nor places.
-  EventMapping(const std::vector<std::string>& columns, bool acled, bool has_geometry, const std::string& file);
-  // Fills `out` from a row; returns the first bad value, if any.
-  std::optional<RowError> map(const Row& row, const Lookups& lookups, EventRecord& out) const;
+  // Throws InputError (naming `file`, the columns found and the nearest candidates)
+  // when the layout can't make events: no date column, or nothing to place them with.
+  EventMapping(EventLayout layout, const std::vector<std::string>& columns, bool has_geometry, const std::string& file);
+  // Fills `out` from a row; returns the first bad value, if any. `representative` is
+  // set when the location is a representative point of a line or an area.
+  std::optional<RowError> map(const Row& row, const Lookups& lookups, EventRecord& out, bool& representative) const;
+  [[nodiscard]] const EventLayout& layout() const { return layout_; }
+  [[nodiscard]] std::string uid(const EventRecord& e) const;
 
  private:
-  bool acled_;
-  int id_ = -1, date_ = -1, end_ = -1, precision_ = -1, category_ = -1, sub_category_ = -1, title_ = -1;
-  int notes_ = -1, actors_ = -1, place_ = -1, country_ = -1, iso_ = -1, lat_ = -1, lon_ = -1;
-  int geo_precision_ = -1, fatalities_ = -1, source_ = -1, url_ = -1;
-  std::vector<int> acled_actors_;
+  std::optional<RowError> map_place(const Row& row, const Lookups& lookups, EventRecord& e, bool& representative) const;
+  [[nodiscard]] std::string_view text(const Row& row, Field field) const;
+  [[nodiscard]] std::string column_name(Field field) const;
+
+  EventLayout layout_;
+  std::vector<std::string> columns_;
 };
 
 class LinkMapping {
@@ -61,12 +70,16 @@ class LinkMapping {
   int to_lon_ = -1, to_lat_ = -1, kind_ = -1, start_ = -1, end_ = -1, label_ = -1, source_ = -1, url_ = -1;
 };
 
+// An actor list ("A; B;A") with blanks trimmed, empty names dropped and each actor
+// once, joined with ';'.
+std::string normalise_actors(std::string_view list);
+
 // The column holding any of `names` (compared case-insensitively), or -1.
 int find_column(const std::vector<std::string>& columns, std::initializer_list<std::string_view> names);
 
-// The identity that makes a re-import a no-op: "id:" + the source id when there is
-// one, else a hash of the stored values.
-std::string event_uid(const EventRecord& e);
+// The identity that makes a re-import a no-op: `prefix` + the source id when there
+// is one ("id:MLI1001", "ucdp:12345"), else a hash of the stored values.
+std::string event_uid(const EventRecord& e, std::string_view prefix = "id:");
 std::string link_uid(const LinkRecord& l);
 
 }  // namespace chronomap::store
