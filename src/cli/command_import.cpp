@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/event_output.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -19,10 +20,40 @@ namespace {
 constexpr std::size_t kRejectedShown = 20;  // on stderr without --report; the rest counted
 
 void print_summary(const std::string& file, const store::ImportResult& result) {
-  std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected\n", file.c_str(),
+  std::string extra;
+  if (result.merged) extra += ", " + std::to_string(result.merged) + " merged into an event of the same id";
+  if (result.unplaced) extra += ", " + std::to_string(result.unplaced) + " without a location skipped";
+  if (result.representative)
+    extra += ", " + std::to_string(result.representative) + " placed at the representative point of a line or area";
+  std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected%s\n", file.c_str(),
               static_cast<long long>(result.inserted), result.kind.c_str(), result.format.c_str(),
               static_cast<long long>(result.updated), static_cast<long long>(result.already_stored),
-              result.rejected.size());
+              result.rejected.size(), extra.c_str());
+}
+
+// --dry-run: how the columns were understood and what the first rows would become.
+void print_dry_run(const std::string& file, const store::ImportResult& result) {
+  std::printf("%s: read as %s (%s); nothing imported (--dry-run)\n", file.c_str(), result.format.c_str(),
+              result.kind.c_str());
+  for (const auto& [field, columns] : result.understood) std::printf("  %-16s <- %s\n", field.c_str(), columns.c_str());
+  for (const auto& row : result.preview) {
+    if (!row.error.empty()) {
+      std::printf("%s: REJECTED %s\n", row.where.c_str(), terminal_safe(row.error).c_str());
+    } else if (row.event) {
+      const auto& e = *row.event;
+      std::printf("%s: %s%s %s [%s] %s (%.5f, %.5f)%s%s \"%s\"%s%s\n", row.where.c_str(), format_iso(e.start_day).c_str(),
+                  e.end_day ? (".." + format_iso(*e.end_day)).c_str() : "", e.date_precision.c_str(),
+                  terminal_safe(e.category).c_str(), e.country.empty() ? "-" : e.country.c_str(), e.lat, e.lon,
+                  e.place.empty() ? "" : " ", terminal_safe(e.place).c_str(), terminal_safe(e.title).c_str(),
+                  e.actors.empty() ? "" : (" actors: " + terminal_safe(e.actors)).c_str(),
+                  e.fatalities ? (" fatalities: " + std::to_string(*e.fatalities)).c_str() : "");
+    } else if (row.link) {
+      const auto& l = *row.link;
+      std::printf("%s: %s %s %s -> %s\n", row.where.c_str(), format_iso(l.start_day).c_str(), terminal_safe(l.kind).c_str(),
+                  terminal_safe(l.from).c_str(), terminal_safe(l.to).c_str());
+    }
+  }
+  std::printf("%lld rows read, %zu would be rejected\n", static_cast<long long>(result.rows), result.rejected.size());
 }
 
 std::string report_text(const store::ImportResult& result) {
@@ -74,6 +105,16 @@ int run_import(int argc, char** argv) {
   app.add_option("--data", data,
                  "event store (default: the user's, with the AES data set on first use); a new one starts empty");
   app.add_flag("--demo", demo, "import the shipped AES data set (the map's own story) into the store");
+  std::string column_map, date_format;
+  bool dry_run = false;
+  app.add_option("--map", column_map,
+                 "FIELD=COLUMN,... : which column is which field, e.g.\n"
+                 "date=date_start,lat=y,lon=x,title=label,category=type,actors=side_a+side_b\n"
+                 "(fields: id date end_date date_precision year category sub_category title notes actors place\n"
+                 "admin1 country lat lon geo_precision fatalities fatalities_low fatalities_high source url wkt\n"
+                 "magnitude)");
+  app.add_option("--date-format", date_format, "how dates are written, e.g. %d/%m/%Y (%Y %y %m %d %b %B %H %M %S)");
+  app.add_flag("--dry-run", dry_run, "import nothing: show how the columns are understood and what the first rows become");
   app.add_flag("--skip-invalid", skip_invalid, "import the valid rows and list the rejected ones (see --report)");
   app.add_option("--report", report, "write the rejected rows (line, reason) to this CSV file");
 
@@ -81,6 +122,9 @@ int run_import(int argc, char** argv) {
     store::ImportOptions options;
     options.format = store::parse_import_format(format_text);
     options.skip_invalid = skip_invalid;
+    options.column_map = column_map;
+    options.date_format = date_format;
+    options.dry_run = dry_run;
     if (file.empty() && !demo) throw UsageError("FILE is required (or --demo for the AES data set)");
     if (!file.empty() && demo) throw UsageError("give FILE or --demo, not both");
     if (!report.empty() && !skip_invalid) throw UsageError("--report goes with --skip-invalid");
@@ -104,6 +148,10 @@ int run_import(int argc, char** argv) {
       return 0;
     }
     const auto result = store::import_file(store, file, options);
+    if (dry_run) {
+      print_dry_run(file, result);
+      return 0;
+    }
     if (!report.empty()) write_file_atomically(report, report_text(result));
     else print_rejected(file, result);
     if (!result.committed) {

@@ -12,7 +12,8 @@ void ensure_gdal_registered();
 // whose data lies in the file(s) named, never a reference to another file or a URL.
 // Left out on purpose: OGR_VRT (reads any local file, fetches URLs), GML (xlinks),
 // WFS/OAPIF/ES/PG and the other network or database drivers, SQLite (VirtualShape
-// tables read other files), LIBKML (NetworkLink).
+// tables read other files). LIBKML is in: it does not follow NetworkLinks (checked
+// with strace: no connect, no open of the linked file) and style fetching is off.
 const char* const* safe_vector_drivers();
 
 // Throws InputError naming `path` when it is a GDAL virtual path: /vsicurl/, /vsis3/

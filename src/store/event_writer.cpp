@@ -50,7 +50,8 @@ std::string update_sql(const char* table, const char* columns, const char* value
          ") WHERE uid = ?1 AND (" + columns + ") IS NOT (" + values + ") RETURNING id";
 }
 
-bool is_source_id(std::string_view uid) { return uid.rfind("id:", 0) == 0; }
+// "id:", "ucdp:", "gdelt:"... a source's own id; "sha256:" a hash of the content.
+bool is_source_id(std::string_view uid) { return uid.rfind("sha256:", 0) != 0; }
 
 }  // namespace
 

@@ -152,7 +152,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     EventLayout layout = recognise_event_layout(columns, source.has_geometry());
     if (layout.header_is_data) {  // the first row was data: columns are numbered, and it is read again
       source.replay_header();
-      for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = "column " + std::to_string(i + 1);
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        columns[i] = i < layout.column_names.size() ? layout.column_names[i] : "column " + std::to_string(i + 1);
     }
     if (!options.column_map.empty()) apply_column_map(layout, options.column_map, columns);
     if (!options.date_format.empty()) {

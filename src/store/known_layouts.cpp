@@ -182,6 +182,25 @@ bool recognise_ucdp(const std::vector<std::string>& c, EventLayout& layout) {
   return true;
 }
 
+// GDELT 2.0's event columns; 1.0 lacks the three ADM2Code columns (and SOURCEURL
+// before April 2013).
+std::vector<std::string> gdelt_columns(std::size_t n) {
+  std::vector<std::string> names = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"};
+  for (const char* actor : {"Actor1", "Actor2"})
+    for (const char* part : {"Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code"})
+      names.push_back(std::string(actor) + part);
+  for (const char* name : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                           "NumMentions", "NumSources", "NumArticles", "AvgTone"})
+    names.emplace_back(name);
+  for (const char* geo : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"})
+    for (const char* part : {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"})
+      if (n == 61 || std::string_view(part) != "ADM2Code") names.push_back(std::string(geo) + part);
+  names.emplace_back("DATEADDED");
+  if (n != 57) names.emplace_back("SOURCEURL");
+  return names;
+}
+
 // GDELT event files have no header: recognised by their column count (1.0: 57, or 58
 // with SOURCEURL; 2.0: 61) and a first row of data.
 bool recognise_gdelt(const std::vector<std::string>& c, EventLayout& layout) {
@@ -190,6 +209,7 @@ bool recognise_gdelt(const std::vector<std::string>& c, EventLayout& layout) {
   const bool v2 = n == 61;
   layout.name = v2 ? "gdelt-2" : "gdelt-1";
   layout.header_is_data = true;
+  layout.column_names = gdelt_columns(n);
   const int geo = v2 ? 51 : 49;  // ActionGeo_Type; then FullName, CountryCode, ADM1Code, [ADM2Code], Lat, Long
   layout.set(Field::id, 0);
   layout.set(Field::date, 1);    // SQLDATE, YYYYMMDD

@@ -25,7 +25,7 @@ struct Names {
 const std::array kGenericNames = {
     Names{Field::id, {"id", "event_id", "uid"}},
     Names{Field::date, {"date", "event_date", "start", "start_date", "date_start", "time", "timestamp", "datetime",
-                        "when", "day"}},
+                        "when", "day", "begin"}},
     Names{Field::end_date, {"end_date", "end", "date_end"}},
     Names{Field::date_precision, {"date_precision", "time_precision", "date_prec"}},
     Names{Field::category, {"category", "event_type", "type"}},
@@ -40,7 +40,7 @@ const std::array kGenericNames = {
     Names{Field::lon, {"lon", "lng", "long", "longitude", "x"}},
     Names{Field::geo_precision, {"geo_precision"}},
     Names{Field::fatalities, {"fatalities", "deaths", "killed"}},
-    Names{Field::source, {"source"}},
+    Names{Field::source, {"source", "src"}},
     Names{Field::url, {"url", "source_url", "link", "link1_href"}},
     Names{Field::wkt, {"wkt", "wkt_geom", "the_geom", "geometry", "geom"}},
     Names{Field::magnitude, {"mag", "magnitude"}},
@@ -77,11 +77,16 @@ bool looks_like_data(std::string_view field) {
 
 }  // namespace
 
+// Every column a field's names match, in order of preference: a row takes the first
+// that is not empty (a KML placemark has a timestamp, or a time span's begin).
+// Actors join all theirs.
 void fill_generic(EventLayout& layout, const std::vector<std::string>& columns) {
   for (const auto& entry : kGenericNames) {
     auto& slot = layout.columns[static_cast<std::size_t>(entry.field)];
     if (!slot.empty()) continue;
-    if (const int i = find_column(columns, entry.names); i >= 0) slot.push_back(i);
+    for (auto name : entry.names)
+      if (const int i = find_column(columns, {name}); i >= 0 && std::find(slot.begin(), slot.end(), i) == slot.end())
+        slot.push_back(i);
   }
 }
 
@@ -110,9 +115,13 @@ std::string nearest_column(std::string_view wanted, const std::vector<std::strin
 }
 
 bool header_looks_like_data(const std::vector<std::string>& header) {
-  std::size_t data = 0;
-  for (const auto& field : header) data += looks_like_data(trim_blanks(field));
-  return !header.empty() && data * 2 > header.size();
+  std::size_t data = 0, filled = 0;
+  for (const auto& field : header) {
+    const auto text = trim_blanks(field);
+    filled += !text.empty();
+    data += looks_like_data(text);
+  }
+  return filled > 0 && data * 2 > filled;
 }
 
 void apply_column_map(EventLayout& layout, std::string_view spec, const std::vector<std::string>& columns) {

@@ -40,7 +40,8 @@ struct EventLayout {
   std::string uid_prefix = "id:";  // source ids of different sources never collide
   bool merge_same_id = false;      // ACLED's monadic files: one row per actor, one event
   bool skip_unplaced = false;      // GDELT: events with no location are counted, not errors
-  bool header_is_data = false;     // GDELT's files have no header row
+  bool header_is_data = false;     // GDELT's files have no header row...
+  std::vector<std::string> column_names;  // ...so the layout names the columns
   std::string date_format;         // --date-format
 
   [[nodiscard]] int column(Field f) const {
