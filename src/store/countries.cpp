@@ -1,10 +1,15 @@
-// Country code resolution, read once per import from boundaries.gpkg through OGR.
+// Country code resolution, read once per import from boundaries.gpkg through OGR and
+// from countries_fips.csv through GDAL's CSV tokenizer.
 #include "store/countries.hpp"
 
+#include <cpl_csv.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogr_api.h>
 
 #include <charconv>
+#include <memory>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -12,6 +17,35 @@
 #include "store/text.hpp"
 
 namespace chronomap::store {
+namespace {
+
+// "036" -> "36": ACLED writes ISO numeric codes unpadded, and iso3() strips zeros.
+std::optional<std::string> unpadded_number(std::string_view n3) {
+  int number = 0;
+  auto [end, ec] = std::from_chars(n3.data(), n3.data() + n3.size(), number);
+  if (n3.empty() || ec != std::errc() || end != n3.data() + n3.size()) return std::nullopt;
+  return std::to_string(number);
+}
+
+std::string upper_trimmed(std::string_view text) {
+  const auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  std::string out(text);
+  for (char& ch : out)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return out;
+}
+
+struct CloseFile {
+  void operator()(VSILFILE* f) const { VSIFCloseL(f); }
+};
+struct FreeTokens {
+  void operator()(char** t) const { CSLDestroy(t); }
+};
+using Tokens = std::unique_ptr<char*, FreeTokens>;
+
+}  // namespace
 
 void Countries::add(std::string_view key, const std::string& iso3) {
   auto folded = fold_name(key);
@@ -40,10 +74,7 @@ Countries Countries::load(const std::filesystem::path& gpkg) {
           if (f >= 0) c.add(OGR_F_GetFieldAsString(feature, f), a3);
         if (f_n3 >= 0) {
           // "036" and "36" both name Australia: ACLED writes ISO numeric codes unpadded.
-          const std::string_view n3 = OGR_F_GetFieldAsString(feature, f_n3);
-          int number = 0;
-          auto [end, ec] = std::from_chars(n3.data(), n3.data() + n3.size(), number);
-          if (ec == std::errc() && end == n3.data() + n3.size()) c.add(std::to_string(number), a3);
+          if (auto number = unpadded_number(OGR_F_GetFieldAsString(feature, f_n3))) c.add(*number, a3);
         }
       }
       OGR_F_Destroy(feature);
@@ -54,7 +85,47 @@ Countries Countries::load(const std::filesystem::path& gpkg) {
   return c;
 }
 
-Countries Countries::load_shipped() { return load(geodata_file("boundaries.gpkg")); }
+void Countries::add_fips_table(const std::filesystem::path& csv) {
+  std::unique_ptr<VSILFILE, CloseFile> file(VSIFOpenL(csv.c_str(), "rb"));
+  if (!file) throw InputError(csv.string() + ": cannot read the FIPS country codes");
+  Tokens header(CSVReadParseLine2L(file.get(), ','));
+  if (!header || CSLCount(header.get()) != 5 || std::string_view(header.get()[0]) != "fips")
+    throw InputError(csv.string() + ":1: not a FIPS country table (expected fips,iso_a2,iso_a3,iso_n3,name)");
+  int line = 1;
+  while (Tokens row{CSVReadParseLine2L(file.get(), ',')}) {
+    ++line;
+    char** t = row.get();
+    const std::string fips = upper_trimmed(CSLCount(t) == 5 ? t[0] : "");
+    const std::string a3 = upper_trimmed(CSLCount(t) == 5 ? t[2] : "");
+    if (fips.size() != 2 || a3.size() != 3)
+      throw InputError(csv.string() + ":" + std::to_string(line) + ": malformed FIPS country row");
+    by_fips_.emplace(fips, a3);
+    add(a3, a3);
+    add(t[1], a3);
+    add(t[4], a3);
+    if (auto number = unpadded_number(t[3])) add(*number, a3);
+  }
+}
+
+Countries Countries::load_shipped() {
+  auto c = load(geodata_file("boundaries.gpkg"));
+  c.add_fips_table(geodata_file("countries_fips.csv"));
+  // Name forms ACLED writes that neither the boundaries (Natural Earth, iso-codes)
+  // nor the FIPS table's ISO names know.
+  static constexpr std::pair<std::string_view, const char*> acled_names[] = {
+      {"Democratic Republic of Congo", "COD"}, {"Democratic Republic of the Congo", "COD"},
+      {"Republic of Congo", "COG"},            {"Republic of the Congo", "COG"},
+      {"Ivory Coast", "CIV"},
+  };
+  for (const auto& [name, a3] : acled_names) c.add(name, a3);
+  return c;
+}
+
+std::optional<std::string> Countries::iso3_from_fips(std::string_view fips) const {
+  const auto found = by_fips_.find(upper_trimmed(fips));
+  if (found == by_fips_.end()) return std::nullopt;
+  return found->second;
+}
 
 std::optional<std::string> Countries::iso3(std::string_view code_or_name) const {
   auto key = fold_name(code_or_name);
