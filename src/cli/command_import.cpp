@@ -53,7 +53,9 @@ void print_dry_run(const std::string& file, const store::ImportResult& result) {
                   terminal_safe(l.from).c_str(), terminal_safe(l.to).c_str());
     }
   }
-  std::printf("%lld rows read, %zu would be rejected\n", static_cast<long long>(result.rows), result.rejected.size());
+  std::printf("%lld rows read, %zu would be rejected", static_cast<long long>(result.rows), result.rejected.size());
+  if (result.unplaced) std::printf(", %lld without a location would be skipped", static_cast<long long>(result.unplaced));
+  std::printf("\n");
 }
 
 std::string report_text(const store::ImportResult& result) {

@@ -64,7 +64,16 @@ EventWriter::EventWriter(Database& db)
       insert_actor_(db.prepare(
           "INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id")),
       insert_event_actor_(db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)")),
-      delete_event_actors_(db.prepare("DELETE FROM event_actors WHERE event_id = ?")) {}
+      delete_event_actors_(db.prepare("DELETE FROM event_actors WHERE event_id = ?")),
+      written_by_(db.prepare("SELECT coalesce(actors, '') FROM events WHERE uid = ? AND dataset_id = ?")) {}
+
+std::optional<std::string> EventWriter::actors_written_by(std::string_view uid, std::int64_t dataset_id) {
+  written_by_.bind(1, uid).bind(2, dataset_id);
+  std::optional<std::string> actors;
+  if (written_by_.step()) actors = std::string(written_by_.column_text(0));
+  written_by_.reset();
+  return actors;
+}
 
 std::int64_t EventWriter::add_dataset(const Dataset& d) {
   auto s = db_.prepare(

@@ -2,6 +2,7 @@
 // statements kept for the whole import.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -28,6 +29,10 @@ class EventWriter {
   Written insert(const EventRecord& event, std::string_view uid);
   Written insert(const LinkRecord& link, std::string_view uid);
 
+  // The actors of the event `uid` when data set `dataset_id` (the import under way)
+  // wrote it; nullopt when it is not stored or came from an earlier import.
+  std::optional<std::string> actors_written_by(std::string_view uid, std::int64_t dataset_id);
+
  private:
   std::int64_t actor_id(std::string_view name);
   void add_actors(std::int64_t event_id, std::string_view actors);
@@ -37,6 +42,7 @@ class EventWriter {
   Statement insert_link_, update_link_;
   Statement insert_actor_;
   Statement insert_event_actor_, delete_event_actors_;
+  Statement written_by_;
   std::unordered_map<std::string, std::int64_t> actor_ids_;
 };
 

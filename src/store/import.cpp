@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <optional>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "geo/gdal_init.hpp"
@@ -171,19 +170,50 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   result.kind = links ? "links" : "events";
   result.format = links ? format_name(format) : event_mapping->layout().name;
   if (!links && event_mapping->layout().countries == CountryCodes::fips) {
-    lookups.fips = [&](std::string_view code) -> std::optional<std::string> {
-      (void)code;  // FIPS table: merged from the fips branch
-      return std::nullopt;
-    };
+    lookups.fips = [&](std::string_view code) { return lookups.countries().iso3_from_fips(code); };
   }
   auto& db = store.database();
   WriteTransaction transaction(db);
   EventWriter writer(db);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
-  // ACLED's monadic files give one row per actor of an event: the rows of one id are
-  // merged into one event carrying every actor.
+  // ACLED's monadic files give one row per actor of an event, one after another: the
+  // rows of one id are gathered into one event carrying every actor, written when the
+  // next event starts. A row of an id this import wrote before (out of order) joins the
+  // stored event's actors.
   const bool merge = !links && event_mapping->layout().merge_same_id;
-  std::unordered_map<std::string, std::string> actors_by_uid;
+  struct Pending {
+    EventRecord event;
+    std::string uid, where, short_where;
+    bool representative = false;
+  };
+  std::optional<Pending> pending;
+
+  const auto reject = [&](const RowError& error, const std::string& where, const std::string& short_where) {
+    std::string reason = "field '" + error.field + "': " + error.reason;
+    if (!options.skip_invalid && !options.dry_run) throw InputError(where + ": " + reason);
+    result.rejected.push_back({short_where, std::move(reason)});
+  };
+  const auto count = [&](Written written) {
+    ++(written == Written::inserted  ? result.inserted
+       : written == Written::updated ? result.updated
+                                     : result.already_stored);
+  };
+  const auto store_event = [&](Pending& p) {
+    try {
+      if (merge) {
+        if (auto earlier = writer.actors_written_by(p.uid, dataset_id)) {
+          p.event.actors = normalise_actors(*earlier + ";" + p.event.actors);
+          writer.insert(p.event, p.uid);
+          ++result.merged;
+          return;
+        }
+      }
+      count(writer.insert(p.event, p.uid));
+      result.representative += p.representative;
+    } catch (const Error& e) {
+      reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, p.where, p.short_where);
+    }
+  };
 
   Row row;
   EventRecord event;
@@ -209,43 +239,31 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       else preview.event = event;
       result.preview.push_back(std::move(preview));
     }
-    Written written = Written::unchanged;
-    bool merged = false;
-    if (!error) {
-      try {
-        if (links) {
-          link.dataset_id = dataset_id;
-          written = writer.insert(link, link_uid(link));
-        } else {
-          event.dataset_id = dataset_id;
-          const auto uid = event_mapping->uid(event);
-          if (merge && !event.source_id.empty()) {
-            auto [seen, added] = actors_by_uid.try_emplace(uid, event.actors);
-            if (!added) {  // a later row of the same event: its actors join the first row's
-              merged = true;
-              if (!event.actors.empty()) seen->second += ";" + event.actors;
-              event.actors = normalise_actors(seen->second);
-              seen->second = event.actors;
-            }
-          }
-          written = writer.insert(event, uid);
-        }
-      } catch (const Error& e) {
-        error = RowError{"row", std::string("cannot be stored: ") + e.what()};
-      }
-    }
     if (error) {
-      std::string reason = "field '" + error->field + "': " + error->reason;
-      if (!options.skip_invalid && !options.dry_run) throw InputError(source.where(name) + ": " + reason);
-      result.rejected.push_back({source.short_where(), std::move(reason)});
+      reject(*error, source.where(name), source.short_where());
       continue;
     }
-    result.representative += representative;
-    ++(merged                        ? result.merged
-       : written == Written::inserted ? result.inserted
-       : written == Written::updated  ? result.updated
-                                      : result.already_stored);
+    if (links) {
+      link.dataset_id = dataset_id;
+      try {
+        count(writer.insert(link, link_uid(link)));
+      } catch (const Error& e) {
+        reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, source.where(name), source.short_where());
+      }
+      continue;
+    }
+    event.dataset_id = dataset_id;
+    Pending next{event, event_mapping->uid(event), source.where(name), source.short_where(), representative};
+    if (merge && pending && !event.source_id.empty() && pending->uid == next.uid) {
+      pending->event.actors = normalise_actors(pending->event.actors + ";" + event.actors);
+      ++result.merged;
+      continue;
+    }
+    if (pending) store_event(*pending);
+    if (merge) pending = std::move(next);
+    else store_event(next);
   }
+  if (pending) store_event(*pending);
   const auto sha256 = source.finish(file);
   if (result.rows == 0) throw InputError(name + ": no rows (a header only?)");
   if (options.dry_run) return result;

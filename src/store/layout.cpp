@@ -166,8 +166,8 @@ std::string layout_problem(const EventLayout& layout, const std::vector<std::str
       return "the first row looks like data, not a header, and no known headerless layout has " +
              std::to_string(columns.size()) + " columns; add a header row, or name the columns with --map";
     const auto near = nearest_column("date", columns);
-    return "no date column (one of date, event_date, date_start, time, timestamp...)" + found +
-           (near.empty() ? "" : "; if '" + near + "' is the date, say --map date=" + near) ;
+    return "no date column (one of date, event_date, date_start, time, timestamp...)" + found + "; name it with --map date=" +
+           (near.empty() ? "COLUMN" : near);
   }
   const bool coordinates = layout.column(Field::lat) >= 0 && layout.column(Field::lon) >= 0;
   if (!coordinates && layout.column(Field::place) < 0 && layout.column(Field::wkt) < 0 && !has_geometry)
