@@ -15,6 +15,7 @@
 #include "store/gazetteer.hpp"
 #include "store/ogr_rows.hpp"
 #include "store/row_mapping.hpp"
+#include "store/store_gazetteer.hpp"
 #include "store/text.hpp"
 
 namespace chronomap::store {
@@ -44,6 +45,14 @@ const char* format_name(ImportFormat f) {
     case ImportFormat::automatic: break;
   }
   return "auto";
+}
+
+// A row teaches the store's places when it names a place and gives that place's own
+// coordinates: not a geocoded row (those came from a gazetteer), nor one whose
+// coordinates stand for a whole region or country (ACLED's geo_precision 3).
+bool teaches(const EventRecord& e) {
+  return !e.place.empty() && e.geo_precision != "geocoded" && e.geo_precision != "region" &&
+         e.geo_precision != "country";
 }
 
 bool same_inode(const fs::path& a, const fs::path& b) {
@@ -138,7 +147,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
                     if (options.countries) return *options.countries;
                     if (!own_countries) own_countries = Countries::load_shipped();
                     return *own_countries;
-                  }};
+                  },
+                  {}};
 
   std::optional<EventMapping> event_mapping;
   std::optional<LinkMapping> link_mapping;
@@ -152,6 +162,12 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   WriteTransaction transaction(db);
   EventWriter writer(db);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
+  // The store's own places answer before GeoNames, and learn from this file's rows.
+  StoreGazetteer places(db);
+  Geocoder geocoder(&places, lookups.gazetteer);
+  lookups.geocode = [&](std::string_view place, std::string_view country, std::string_view admin1) {
+    return geocoder.resolve(place, country, admin1);
+  };
 
   Row row;
   EventRecord event;
@@ -188,10 +204,14 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     ++(written == Written::inserted  ? result.inserted
        : written == Written::updated ? result.updated
                                      : result.already_stored);
+    if (!links && written != Written::unchanged && teaches(event))
+      places.learn(event.place, event.country, event_mapping->admin1(row), event.lon, event.lat, dataset_id);
   }
   const auto sha256 = source.finish(file);
   if (result.rows == 0) throw InputError(name + ": no rows (a header only?)");
   if (result.inserted + result.updated + result.already_stored == 0) return result;  // all rejected: nothing written
+  const auto learned = places.flush();
+  result.places_learned = learned.added;
   writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
   result.committed = true;

@@ -39,6 +39,7 @@ struct ImportResult {
   std::int64_t updated = 0;         // revisions: a stored source id with new content
   std::int64_t already_stored = 0;  // rows whose id (or content) was stored before, unchanged
   std::vector<RejectedRow> rejected;
+  std::int64_t places_learned = 0;  // new places in the store's own gazetteer
   // False when skip_invalid rejected every row: then nothing was written at all.
   bool committed = false;
 };

@@ -145,10 +145,19 @@ bool OgrRows::next(Row& row) {
   geometry_error_.clear();
   OGRGeometryH geometry = OGR_F_GetGeometryRef(f);
   if (!geometry || OGR_G_IsEmpty(geometry)) return true;
-  std::unique_ptr<void, DestroyGeometry> point(OGR_G_CreateGeometry(wkbPoint));
-  if (OGR_G_Centroid(geometry, point.get()) != OGRERR_NONE) {  // a point's centroid is itself
-    geometry_error_ = "has no centre point";
-    return true;
+  // A polygon's representative point lies inside it (a centroid may not: a crescent,
+  // a coastline's bay); other geometries give their centroid (a point's is itself).
+  std::unique_ptr<void, DestroyGeometry> point;
+  if (OGR_GT_IsSubClassOf(OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)), wkbCurvePolygon) ||
+      OGR_GT_IsSubClassOf(OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)), wkbMultiSurface))
+    point.reset(OGR_G_PointOnSurface(geometry));
+  if (point && OGR_G_IsEmpty(point.get())) point.reset();  // GDAL without GEOS: the centroid
+  if (!point) {
+    point.reset(OGR_G_CreateGeometry(wkbPoint));
+    if (OGR_G_Centroid(geometry, point.get()) != OGRERR_NONE) {
+      geometry_error_ = "has no centre point";
+      return true;
+    }
   }
   double x = OGR_G_GetX(point.get(), 0), y = OGR_G_GetY(point.get(), 0);
   if (!std::isfinite(x) || !std::isfinite(y)) {

@@ -70,6 +70,7 @@ EventMapping::EventMapping(const std::vector<std::string>& c, bool acled, bool h
   actors_ = find_column(c, {"actors"});
   place_ = find_column(c, {"place", "location", "city"});
   country_ = find_column(c, {"country", "country_iso3"});
+  admin1_ = find_column(c, {"admin1"});
   iso_ = acled ? find_column(c, {"iso"}) : -1;
   lat_ = find_column(c, {"lat", "latitude", "y"});
   lon_ = find_column(c, {"lon", "lng", "long", "longitude", "x"});
@@ -153,15 +154,18 @@ std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups
     e.lat = row.point->lat;
     e.geo_precision = field_text(row, geo_precision_);
   } else if (!e.place.empty()) {
-    auto place = lookups.gazetteer().lookup(e.place, e.country);
-    if (!place) {
+    // The row's own country and admin1 are the hints.
+    const auto found = lookups.geocode ? lookups.geocode(e.place, e.country, admin1(row))
+                                       : lookups.gazetteer().resolve(e.place, e.country);
+    if (found.ambiguous()) return RowError{"place", found.ambiguity(e.place)};
+    if (!found.found()) {
       return RowError{"place", "'" + e.place + "' is not in the gazetteer" +
                                    (e.country.empty() ? "" : " for " + e.country) + "; give lat/lon"};
     }
-    e.lon = place->lon;
-    e.lat = place->lat;
+    e.lon = found.place().lon;
+    e.lat = found.place().lat;
     e.geo_precision = "geocoded";
-    if (e.country.empty()) e.country = place->country_a3;
+    if (e.country.empty()) e.country = found.place().country;
   } else {
     return RowError{"lat", "no coordinates and no place"};
   }

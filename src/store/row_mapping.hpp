@@ -27,10 +27,15 @@ struct RowError {
 // a view into the row's own storage.
 std::string_view field_text(const Row& row, int column);
 
+struct Geocode;
+
 // Lazily loaded lookups (the gazetteer is only read if a row needs geocoding).
+// `geocode` resolves a place name under the row's hints (country ISO3, admin1): the
+// store's own places first, then GeoNames; when unset, GeoNames alone.
 struct Lookups {
   std::function<const Gazetteer&()> gazetteer;
   std::function<const Countries&()> countries;
+  std::function<Geocode(std::string_view name, std::string_view country, std::string_view admin1)> geocode;
 };
 
 class EventMapping {
@@ -40,9 +45,12 @@ class EventMapping {
   EventMapping(const std::vector<std::string>& columns, bool acled, bool has_geometry, const std::string& file);
   // Fills `out` from a row; returns the first bad value, if any.
   std::optional<RowError> map(const Row& row, const Lookups& lookups, EventRecord& out) const;
+  // The row's admin1 (ACLED's first-level region), a geocoding hint; "" when none.
+  [[nodiscard]] std::string_view admin1(const Row& row) const { return field_text(row, admin1_); }
 
  private:
   bool acled_;
+  int admin1_ = -1;
   int id_ = -1, date_ = -1, end_ = -1, precision_ = -1, category_ = -1, sub_category_ = -1, title_ = -1;
   int notes_ = -1, actors_ = -1, place_ = -1, country_ = -1, iso_ = -1, lat_ = -1, lon_ = -1;
   int geo_precision_ = -1, fatalities_ = -1, source_ = -1, url_ = -1;
