@@ -19,10 +19,13 @@ namespace {
 constexpr std::size_t kRejectedShown = 20;  // on stderr without --report; the rest counted
 
 void print_summary(const std::string& file, const store::ImportResult& result) {
-  std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected\n", file.c_str(),
+  std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected", file.c_str(),
               static_cast<long long>(result.inserted), result.kind.c_str(), result.format.c_str(),
               static_cast<long long>(result.updated), static_cast<long long>(result.already_stored),
               result.rejected.size());
+  if (result.places_learned > 0)
+    std::printf("; %lld new place(s) learned", static_cast<long long>(result.places_learned));
+  std::printf("\n");
 }
 
 std::string report_text(const store::ImportResult& result) {
@@ -49,18 +52,6 @@ void print_rejected(const std::string& file, const store::ImportResult& result) 
                  r.reason.c_str());
   }
 }
-
-// Removes a store this command created when the import into it failed: a refused
-// import leaves nothing behind, not an empty store.
-struct CreatedStore {
-  std::filesystem::path path;
-  bool armed;
-  ~CreatedStore() {
-    if (!armed) return;
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
-  }
-};
 
 }  // namespace
 
