@@ -21,7 +21,8 @@ constexpr std::array kCommands = {
     Command{"import", "import events or links (ACLED, CSV, GeoJSON, any OGR source) into the store", run_import},
     Command{"events", "list the stored events (table, CSV or GeoJSON)", run_events},
     Command{"links", "list the stored links (table, CSV or GeoJSON)", run_links},
-    Command{"geocode", "look a place name up in the offline gazetteer", run_geocode},
+    Command{"geocode", "look a place name up: the store's own places, then GeoNames", run_geocode},
+    Command{"gazetteer", "add a gazetteer file (settlements, admin boundaries) to the store's places", run_gazetteer},
     Command{"check", "check an event store completely (pages, spatial and search indexes)", run_check},
 };
 

@@ -25,6 +25,7 @@ void print_summary(const std::string& file, const store::ImportResult& result) {
   if (result.unplaced) extra += ", " + std::to_string(result.unplaced) + " without a location skipped";
   if (result.representative)
     extra += ", " + std::to_string(result.representative) + " placed at the representative point of a line or area";
+  if (result.places_learned > 0) extra += "; " + std::to_string(result.places_learned) + " new place(s) learned";
   std::printf("%s: %lld %s imported (%s), %lld updated, %lld already stored, %zu rejected%s\n", file.c_str(),
               static_cast<long long>(result.inserted), result.kind.c_str(), result.format.c_str(),
               static_cast<long long>(result.updated), static_cast<long long>(result.already_stored),
@@ -82,18 +83,6 @@ void print_rejected(const std::string& file, const store::ImportResult& result) 
                  r.reason.c_str());
   }
 }
-
-// Removes a store this command created when the import into it failed: a refused
-// import leaves nothing behind, not an empty store.
-struct CreatedStore {
-  std::filesystem::path path;
-  bool armed;
-  ~CreatedStore() {
-    if (!armed) return;
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
-  }
-};
 
 }  // namespace
 

@@ -10,6 +10,7 @@ int run_import(int argc, char** argv);
 int run_events(int argc, char** argv);
 int run_links(int argc, char** argv);
 int run_geocode(int argc, char** argv);
+int run_gazetteer(int argc, char** argv);
 int run_check(int argc, char** argv);
 
 }  // namespace chronomap::cli

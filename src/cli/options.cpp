@@ -84,6 +84,12 @@ std::string parse_country(std::string_view text, const char* option) {
   throw UsageError(std::string(option) + ": '" + std::string(text) + "' is not a country code or name");
 }
 
+CreatedStore::~CreatedStore() {
+  if (!armed) return;
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
+}
+
 int run_guarded(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   const std::string name = app.get_name();
   try {

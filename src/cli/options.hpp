@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <string_view>
 
@@ -29,6 +30,14 @@ double parse_finite(std::string_view text, std::string_view option);
 // A country code (ISO3, ISO2, numeric) or English name, any case, as its ISO3 code;
 // UsageError naming `option` otherwise.
 std::string parse_country(std::string_view text, const char* option);
+
+// Removes a store the command created when the import into it failed: a refused
+// import leaves nothing behind, not an empty store. Disarm once it succeeded.
+struct CreatedStore {
+  std::filesystem::path path;
+  bool armed;
+  ~CreatedStore();
+};
 
 // Parses argv with `app`, then runs `body`: help exits 0; bad arguments and
 // UsageError/InputError exit 2; any other chronomap::Error exits 1. Messages are

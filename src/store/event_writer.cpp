@@ -92,6 +92,7 @@ void EventWriter::finish_dataset(std::int64_t dataset_id, const std::string& sha
     const auto kept = earlier.column_int(0);
     for (const char* sql : {"UPDATE events SET dataset_id = ?1 WHERE dataset_id = ?2",
                             "UPDATE links SET dataset_id = ?1 WHERE dataset_id = ?2",
+                            "UPDATE places SET dataset_id = ?1 WHERE dataset_id = ?2",
                             "UPDATE datasets SET row_count = row_count + ?3 WHERE id = ?1",
                             "DELETE FROM datasets WHERE id = ?2"}) {
       auto s = db_.prepare(sql);

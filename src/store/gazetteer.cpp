@@ -4,7 +4,10 @@
 #include <cpl_csv.h>
 #include <cpl_vsi.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "core/error.hpp"
@@ -30,6 +33,45 @@ bool parse_number(const char* text, T& value) {
 }
 
 }  // namespace
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371.0088;
+  const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
+  return 2 * kEarthKm * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+Geocode settle(std::vector<Candidate> candidates, bool hinted) {
+  Geocode g;
+  g.candidates = std::move(candidates);
+  if (g.candidates.empty()) return g;
+  g.outcome = Geocode::Outcome::found;
+  if (hinted || g.candidates.front().capital) return g;
+  const auto& c = g.candidates;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    for (std::size_t j = i + 1; j < c.size(); ++j)
+      if ((c[i].country != c[j].country || c[i].country.empty()) &&
+          distance_km(c[i].lat, c[i].lon, c[j].lat, c[j].lon) > kAmbiguousKm) {
+        g.outcome = Geocode::Outcome::ambiguous;
+        return g;
+      }
+  return g;
+}
+
+std::string Geocode::ambiguity(std::string_view name) const {
+  constexpr std::size_t kShown = 6;
+  std::string text = "'";
+  text.append(name).append("' is ambiguous: ");
+  for (std::size_t i = 0; i < candidates.size() && i < kShown; ++i) {
+    const auto& c = candidates[i];
+    char where[64];
+    std::snprintf(where, sizeof where, ", %.2f,%.2f)", c.lat, c.lon);
+    if (i) text += ", ";
+    text.append(c.name).append(" (").append(c.country.empty() ? "country unknown" : c.country).append(where);
+  }
+  if (candidates.size() > kShown) text.append(" and ").append(std::to_string(candidates.size() - kShown)).append(" more");
+  return text.append("; give the country or lat/lon");
+}
 
 Gazetteer Gazetteer::load(const std::filesystem::path& csv) {
   std::unique_ptr<VSILFILE, CloseFile> file(VSIFOpenL(csv.c_str(), "rb"));
@@ -72,24 +114,52 @@ Gazetteer Gazetteer::load(const std::filesystem::path& csv) {
 
 Gazetteer Gazetteer::load_shipped() { return load(geodata_file("gazetteer.csv")); }
 
-std::optional<Place> Gazetteer::best(const Index& index, const std::string& key, std::string_view country) const {
-  const auto found = index.find(key);
-  if (found == index.end()) return std::nullopt;
-  const Place* best = nullptr;
-  for (auto i : found->second) {
+std::vector<const Place*> Gazetteer::matches(const Index& index, const std::string& key,
+                                             std::string_view country) const {
+  std::vector<const Place*> found;
+  const auto hit = index.find(key);
+  if (hit == index.end()) return found;
+  for (auto i : hit->second) {
     const Place& p = places_[i];
     if (!country.empty() && p.country_a3 != country && p.country_a2 != country) continue;
-    if (!best || p.population > best->population) best = &p;
+    found.push_back(&p);
   }
-  if (!best) return std::nullopt;
-  return *best;
+  // Most populous first; equals keep the file's order (by geonameid).
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Place* a, const Place* b) { return a->population > b->population; });
+  return found;
+}
+
+namespace {
+
+std::vector<Candidate> candidates_of(const std::vector<const Place*>& places) {
+  std::vector<Candidate> out;
+  out.reserve(places.size());
+  for (const Place* p : places)
+    out.push_back({p->name, p->country_a3, {}, p->lat, p->lon, p->population, 0, p->feature_code == "PPLC",
+                   "GeoNames"});
+  return out;
+}
+
+}  // namespace
+
+Geocode Gazetteer::resolve(std::string_view name, std::string_view country) const {
+  const auto key = fold_name(name);
+  if (key.empty()) return {};
+  // A match on a place's own name beats one on an alternate name (an exonym such as
+  // Toula for Tula): the alternate names count only when no own name matches.
+  auto tier = matches(own_names_, key, country);
+  if (tier.empty()) tier = matches(alternate_names_, key, country);
+  return settle(candidates_of(tier), !country.empty());
 }
 
 std::optional<Place> Gazetteer::lookup(std::string_view name, std::string_view country) const {
   const auto key = fold_name(name);
   if (key.empty()) return std::nullopt;
-  if (auto own = best(own_names_, key, country)) return own;
-  return best(alternate_names_, key, country);
+  auto tier = matches(own_names_, key, country);
+  if (tier.empty()) tier = matches(alternate_names_, key, country);
+  if (!settle(candidates_of(tier), !country.empty()).found()) return std::nullopt;
+  return *tier.front();  // settle keeps the order: the answer is the first
 }
 
 std::optional<Place> Gazetteer::capital(std::string_view iso3) const {

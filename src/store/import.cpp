@@ -16,6 +16,8 @@
 #include "store/ogr_rows.hpp"
 #include "store/source_dates.hpp"
 #include "store/row_mapping.hpp"
+#include "store/store_gazetteer.hpp"
+#include "store/store_gazetteer.hpp"
 #include "store/text.hpp"
 
 namespace chronomap::store {
@@ -45,6 +47,18 @@ const char* format_name(ImportFormat f) {
     case ImportFormat::automatic: break;
   }
   return "auto";
+}
+
+// A row teaches the store's places when it names a place and gives that place's own
+// coordinates: not a geocoded row (those came from a gazetteer), nor one whose
+// coordinates stand for a larger area (ACLED's geo_precision 3, UCDP's admin units,
+// GDELT's country or state centroids), nor a line or area's representative point.
+bool teaches(const EventRecord& e, bool representative) {
+  static constexpr std::string_view kAreas[] = {"geocoded", "region", "country", "admin1", "admin2", "water"};
+  if (e.place.empty() || representative) return false;
+  for (auto area : kAreas)
+    if (e.geo_precision == area) return false;
+  return true;
 }
 
 bool same_inode(const fs::path& a, const fs::path& b) {
@@ -140,6 +154,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
                     if (!own_countries) own_countries = Countries::load_shipped();
                     return *own_countries;
                   },
+                  {},
                   {}};
 
   std::optional<EventMapping> event_mapping;
@@ -176,6 +191,12 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   WriteTransaction transaction(db);
   EventWriter writer(db);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
+  // The store's own places answer before GeoNames, and learn from this file's rows.
+  StoreGazetteer places(db);
+  Geocoder geocoder(&places, lookups.gazetteer);
+  lookups.geocode = [&](std::string_view place, std::string_view country, std::string_view admin1) {
+    return geocoder.resolve(place, country, admin1);
+  };
   // ACLED's monadic files give one row per actor of an event, one after another: the
   // rows of one id are gathered into one event carrying every actor, written when the
   // next event starts. A row of an id this import wrote before (out of order) joins the
@@ -185,6 +206,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     EventRecord event;
     std::string uid, where, short_where;
     bool representative = false;
+    std::string admin1;
   };
   std::optional<Pending> pending;
 
@@ -208,8 +230,11 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
           return;
         }
       }
-      count(writer.insert(p.event, p.uid));
+      const auto written = writer.insert(p.event, p.uid);
+      count(written);
       result.representative += p.representative;
+      if (written != Written::unchanged && teaches(p.event, p.representative))
+        places.learn(p.event.place, p.event.country, p.admin1, p.event.lon, p.event.lat, dataset_id);
     } catch (const Error& e) {
       reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, p.where, p.short_where);
     }
@@ -253,7 +278,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       continue;
     }
     event.dataset_id = dataset_id;
-    Pending next{event, event_mapping->uid(event), source.where(name), source.short_where(), representative};
+    Pending next{event, event_mapping->uid(event), source.where(name), source.short_where(), representative,
+                 std::string(event_mapping->admin1(row))};
     if (merge && pending && !event.source_id.empty() && pending->uid == next.uid) {
       pending->event.actors = normalise_actors(pending->event.actors + ";" + event.actors);
       ++result.merged;
@@ -272,6 +298,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       throw InputError(name + ": none of its " + std::to_string(result.rows) + " rows has a location");
     return result;  // all rejected: nothing written
   }
+  result.places_learned = places.flush().added;
   writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
   result.committed = true;

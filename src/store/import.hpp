@@ -57,6 +57,7 @@ struct ImportResult {
   std::int64_t merged = 0;          // rows that added actors to an event of the same id (ACLED's monadic files)
   std::int64_t unplaced = 0;        // rows with no location a layout counts instead of refusing (GDELT)
   std::int64_t representative = 0;  // events placed at the representative point of a line or an area
+  std::int64_t places_learned = 0;  // new places in the store's own gazetteer
   std::vector<RejectedRow> rejected;
   // False when skip_invalid rejected every row, or on a dry run: nothing was written.
   bool committed = false;

@@ -39,18 +39,21 @@ std::optional<RowError> map_endpoint(const Row& row, const Lookups& lookups, con
     return std::nullopt;
   }
   if (name.empty()) return RowError{prefix, "missing (no name and no coordinates)"};
-  std::optional<Place> place;
+  std::optional<geo::LonLat> point;
   if (type == "country") {
     auto iso3 = lookups.countries().iso3(name);
     if (!iso3) return RowError{prefix, "'" + name + "' is not a known country"};
     name = *iso3;
-    place = lookups.gazetteer().capital(name);
+    if (auto capital = lookups.gazetteer().capital(name)) point = geo::LonLat{capital->lon, capital->lat};
   } else if (type == "city") {
-    place = lookups.gazetteer().lookup(name);
+    // The store's own places first, then GeoNames, as for events.
+    const auto found = lookups.geocode ? lookups.geocode(name, {}, {}) : lookups.gazetteer().resolve(name);
+    if (found.ambiguous()) return RowError{prefix, found.ambiguity(name)};
+    if (found.found()) point = geo::LonLat{found.place().lon, found.place().lat};
   }
-  if (!place) return RowError{prefix, "'" + name + "' has no coordinates and is not in the gazetteer"};
-  lon = place->lon;
-  lat = place->lat;
+  if (!point) return RowError{prefix, "'" + name + "' has no coordinates and is not in the gazetteer"};
+  lon = point->lon;
+  lat = point->lat;
   return std::nullopt;
 }
 

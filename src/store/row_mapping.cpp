@@ -193,15 +193,18 @@ std::optional<RowError> EventMapping::map_place(const Row& row, const Lookups& l
     return std::nullopt;
   }
   if (!e.place.empty()) {
-    auto place = lookups.gazetteer().lookup(e.place, e.country);
-    if (!place) {
+    // The row's own country and admin1 are the hints.
+    const auto found = lookups.geocode ? lookups.geocode(e.place, e.country, admin1(row))
+                                       : lookups.gazetteer().resolve(e.place, e.country);
+    if (found.ambiguous()) return RowError{column_name(Field::place), found.ambiguity(e.place)};
+    if (!found.found()) {
       return RowError{column_name(Field::place), "'" + e.place + "' is not in the gazetteer" +
                                                      (e.country.empty() ? "" : " for " + e.country) + "; give lat/lon"};
     }
-    e.lon = place->lon;
-    e.lat = place->lat;
+    e.lon = found.place().lon;
+    e.lat = found.place().lat;
     e.geo_precision = "geocoded";
-    if (e.country.empty()) e.country = place->country_a3;
+    if (e.country.empty()) e.country = found.place().country;
     return std::nullopt;
   }
   return RowError{column_name(Field::lat), "no coordinates and no place", true};

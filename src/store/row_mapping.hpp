@@ -30,12 +30,17 @@ struct RowError {
 // a view into the row's own storage.
 std::string_view field_text(const Row& row, int column);
 
+struct Geocode;
+
 // Lazily loaded lookups (the gazetteer is only read if a row needs geocoding).
+// `geocode` resolves a place name under the row's hints (country ISO3, admin1): the
+// store's own places first, then GeoNames; when unset, GeoNames alone.
 struct Lookups {
   std::function<const Gazetteer&()> gazetteer;
   std::function<const Countries&()> countries;
   // FIPS 10-4 country code to ISO3 (GDELT); nullopt when unknown.
   std::function<std::optional<std::string>(std::string_view)> fips;
+  std::function<Geocode(std::string_view name, std::string_view country, std::string_view admin1)> geocode;
 };
 
 class EventMapping {
@@ -48,6 +53,8 @@ class EventMapping {
   std::optional<RowError> map(const Row& row, const Lookups& lookups, EventRecord& out, bool& representative) const;
   [[nodiscard]] const EventLayout& layout() const { return layout_; }
   [[nodiscard]] std::string uid(const EventRecord& e) const;
+  // The row's admin1 (ACLED's first-level region), a geocoding hint; "" when none.
+  [[nodiscard]] std::string_view admin1(const Row& row) const { return text(row, Field::admin1); }
 
  private:
   std::optional<RowError> map_place(const Row& row, const Lookups& lookups, EventRecord& e, bool& representative) const;

@@ -1,5 +1,6 @@
 // Migrations, oldest first. Never edit one that has shipped: add the next. Version 1
-// held events, links and data sets with an R*Tree; version 2 adds actors and FTS5.
+// held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
+// then the store's own gazetteer (places).
 #include "store/schema.hpp"
 
 #include <array>
@@ -112,7 +113,26 @@ INSERT OR IGNORE INTO event_actors(event_id, actor_id)
   SELECT split.event_id, actors.id FROM split JOIN actors ON actors.name = split.name;
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+// The store's own gazetteer: every place name an import saw with coordinates, and
+// every place of a gazetteer file (`chronomap gazetteer import`). One row per
+// distinct (folded name, country, admin1, point); `rows_seen` counts the rows that
+// named it, `dataset_id` is the first file that taught it. Geocoding tries these
+// before GeoNames. Self-contained: it only adds.
+constexpr const char* kVersionPlaces = R"sql(
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  admin1 TEXT NOT NULL DEFAULT '',
+  lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  dataset_id INTEGER REFERENCES datasets(id),
+  rows_seen INTEGER NOT NULL DEFAULT 1 CHECK (rows_seen >= 1),
+  UNIQUE (name_key, country, admin1, lon, lat));
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace
