@@ -63,6 +63,7 @@ class Source {
   const std::vector<std::string>& columns() const { return csv_ ? csv_->header() : ogr_->columns(); }
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
   bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
+  std::int64_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
   // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
   std::string where(const std::string& name) const {
     return csv_ ? name + ":" + std::to_string(csv_->line()) : name + ": feature " + std::to_string(ogr_->feature());
@@ -151,6 +152,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   auto& db = store.database();
   WriteTransaction transaction(db);
   EventWriter writer(db);
+  if (!links && options.defer_indexes)
+    writer.defer_indexes(regular ? static_cast<std::int64_t>(fs::file_size(file, ec)) : 0);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
 
   Row row;
@@ -158,6 +161,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   LinkRecord link;
   while (source.next(row)) {
     ++result.rows;
+    if (options.progress && result.rows % 1024 == 0) options.progress(result.rows, source.bytes_read());
     std::optional<RowError> error;
     for (std::size_t i = 0; i < columns.size() && !error; ++i) {
       if (auto text = row.value(static_cast<int>(i)); text && !is_valid_utf8(*text))
@@ -192,6 +196,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   const auto sha256 = source.finish(file);
   if (result.rows == 0) throw InputError(name + ": no rows (a header only?)");
   if (result.inserted + result.updated + result.already_stored == 0) return result;  // all rejected: nothing written
+  writer.finish_indexes();
   writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
   result.committed = true;

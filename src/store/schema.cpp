@@ -1,5 +1,6 @@
 // Migrations, oldest first. Never edit one that has shipped: add the next. Version 1
-// held events, links and data sets with an R*Tree; version 2 adds actors and FTS5.
+// held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
+// version 3 replaces the R*Tree with a B-tree index on (lon, lat).
 #include "store/schema.hpp"
 
 #include <array>
@@ -112,7 +113,21 @@ INSERT OR IGNORE INTO event_actors(event_id, actor_id)
   SELECT split.event_id, actors.id FROM split JOIN actors ON actors.name = split.name;
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+// Events are points, so a bounding-box query is two ranges, which a B-tree index on
+// (lon, lat) answers: a range scan on lon with lat checked in the index before any
+// row is read. Unlike the R*Tree it needs no trigger (no virtual-table savepoint per
+// row), SQLite keeps it in step with the table by itself, and a bulk import can build
+// it once from sorted keys. It also compares the stored doubles exactly, where the
+// R*Tree held 32-bit floats rounded outwards.
+constexpr const char* kVersion3 = R"sql(
+DROP TRIGGER IF EXISTS events_rtree_insert;
+DROP TRIGGER IF EXISTS events_rtree_delete;
+DROP TRIGGER IF EXISTS events_rtree_update;
+DROP TABLE IF EXISTS events_rtree;
+CREATE INDEX events_by_position ON events(lon, lat);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace
