@@ -1,12 +1,15 @@
-// chronomap_bench_import FILE...: imports each file into a fresh event store and
-// prints rows per second and peak memory, next to sqlite3's own `.import` of the same
-// file into a plain table (no validation, no indexes) as the baseline ratio. Each
-// import runs in a child process so its peak memory is its own.
+// chronomap_bench_import [--rounds N] FILE...: imports each file into a fresh event
+// store and prints rows per second and peak memory, next to sqlite3's own `.import` of
+// the same file into a plain table (no validation, no indexes) as the baseline ratio,
+// and `ogr2ogr -f SQLite` of it when gdal-bin is installed. Each import runs in a
+// child process so its peak memory is its own; with --rounds the three run in turn,
+// round after round, so a neighbour's load falls on all of them alike.
 // Generate files with chronomap_generate_acled; see bench/import.sh.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +26,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Run {
   double seconds = 0;
+  double cpu_seconds = 0;  // user + system: less shaken than wall time by a busy neighbour
   long peak_mib = 0;
   long rows = 0;
   bool ok = false;
@@ -37,8 +41,11 @@ Run in_child(Work work) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  return {std::chrono::duration<double>(Clock::now() - start).count(), usage.ru_maxrss / 1024, 0,
-          WIFEXITED(status) && WEXITSTATUS(status) == 0};
+  const auto cpu = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return {std::chrono::duration<double>(Clock::now() - start).count(), cpu(usage.ru_utime) + cpu(usage.ru_stime),
+          usage.ru_maxrss / 1024, 0, WIFEXITED(status) && WEXITSTATUS(status) == 0};
 }
 
 long count_rows(const fs::path& csv) {
@@ -53,41 +60,68 @@ long count_rows(const fs::path& csv) {
   return lines > 0 ? lines - 1 : 0;  // the header
 }
 
+bool have_ogr2ogr() { return std::system("command -v ogr2ogr >/dev/null 2>&1") == 0; }
+
+void print_run(const char* what, const Run& run, long rows) {
+  std::printf("  %-18s %s%.2f s (CPU %.2f s), %.0f rows/s, peak %ld MiB\n", what, run.ok ? "" : "(FAILED) ",
+              run.seconds, run.cpu_seconds, static_cast<double>(rows) / run.seconds, run.peak_mib);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: chronomap_bench_import FILE.csv...\n");
+  int rounds = 1, first = 1;
+  if (argc > 2 && std::string(argv[1]) == "--rounds") {
+    rounds = std::max(1, std::atoi(argv[2]));
+    first = 3;
+  }
+  if (first >= argc) {
+    std::fprintf(stderr, "usage: chronomap_bench_import [--rounds N] FILE.csv...\n");
     return 2;
   }
   const fs::path scratch = fs::temp_directory_path() / ("chronomap-bench-import-" + std::to_string(getpid()));
   fs::create_directories(scratch);
-  for (int i = 1; i < argc; ++i) {
-    const fs::path file = argv[i];
-    const long rows = count_rows(file);
-    const fs::path db = scratch / "events.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    const Run ours = in_child([&] {
-      try {
-        auto store = chronomap::store::EventStore::open(db);
-        const auto result = chronomap::store::import_file(store, file);
-        return result.inserted == rows ? 0 : 3;
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 1;
+  const bool ogr = have_ogr2ogr();
+  for (int round = 1; round <= rounds; ++round) {
+    for (int i = first; i < argc; ++i) {
+      const fs::path file = argv[i];
+      const long rows = count_rows(file);
+      const fs::path db = scratch / "events.db";
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+      const Run ours = in_child([&] {
+        try {
+          auto store = chronomap::store::EventStore::open(db);
+          const auto result = chronomap::store::import_file(store, file);
+          return result.inserted == rows ? 0 : 3;
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "%s\n", e.what());
+          return 1;
+        }
+      });
+      const fs::path baseline_db = scratch / "baseline.db";
+      fs::remove(baseline_db);
+      const std::string command = "sqlite3 '" + baseline_db.string() + "' -cmd '.mode csv' '.import " +
+                                  file.string() + " acled' >/dev/null";
+      const Run baseline = in_child([&] { return std::system(command.c_str()) == 0 ? 0 : 1; });
+      Run gdal;
+      if (ogr) {
+        const fs::path ogr_db = scratch / "ogr.db";
+        fs::remove(ogr_db);
+        const std::string ogr_command =
+            "ogr2ogr -f SQLite '" + ogr_db.string() + "' '" + file.string() + "' >/dev/null 2>&1";
+        gdal = in_child([&] { return std::system(ogr_command.c_str()) == 0 ? 0 : 1; });
       }
-    });
-    const fs::path baseline_db = scratch / "baseline.db";
-    fs::remove(baseline_db);
-    const std::string command = "sqlite3 '" + baseline_db.string() + "' -cmd '.mode csv' '.import " + file.string() +
-                                " acled' >/dev/null";
-    const Run baseline = in_child([&] { return std::system(command.c_str()) == 0 ? 0 : 1; });
-    std::printf("%s: %ld rows\n", file.filename().c_str(), rows);
-    std::printf("  chronomap import: %s %.2f s, %.0f rows/s, peak %ld MiB\n", ours.ok ? "" : "(FAILED)",
-                ours.seconds, static_cast<double>(rows) / ours.seconds, ours.peak_mib);
-    std::printf("  sqlite3 .import:  %s %.2f s, %.0f rows/s, peak %ld MiB\n", baseline.ok ? "" : "(FAILED)",
-                baseline.seconds, static_cast<double>(rows) / baseline.seconds, baseline.peak_mib);
-    std::printf("  ratio: chronomap takes %.1fx sqlite3's time\n", ours.seconds / baseline.seconds);
+      std::printf("%s: %ld rows (round %d of %d)\n", file.filename().c_str(), rows, round, rounds);
+      print_run("chronomap import:", ours, rows);
+      print_run("sqlite3 .import:", baseline, rows);
+      if (ogr) print_run("ogr2ogr -f SQLite:", gdal, rows);
+      std::printf("  ratio: chronomap takes %.2fx sqlite3's time (CPU %.2fx)", ours.seconds / baseline.seconds,
+                  ours.cpu_seconds / baseline.cpu_seconds);
+      if (ogr)
+        std::printf(", %.2fx ogr2ogr's (CPU %.2fx)", ours.seconds / gdal.seconds, ours.cpu_seconds / gdal.cpu_seconds);
+      std::printf("; peak RSS %ld MiB\n", ours.peak_mib);
+      std::fflush(stdout);
+    }
   }
   fs::remove_all(scratch);
   return 0;

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/event_output.hpp"
+#include "cli/import_progress.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -90,7 +91,7 @@ int run_import(int argc, char** argv) {
   CLI::App app{"Import events or links (ACLED export, CSV, GeoJSON or any OGR source) into the store.",
                "chronomap import"};
   std::string file, format_text = "auto", data, report;
-  bool skip_invalid = false, demo = false;
+  bool skip_invalid = false, demo = false, quiet = false;
   app.add_option("FILE", file, "the file to import (a CSV may come through a pipe)");
   app.add_option("--format", format_text, "auto, acled, csv, geojson or ogr")->capture_default_str();
   app.add_option("--data", data,
@@ -108,6 +109,7 @@ int run_import(int argc, char** argv) {
   app.add_flag("--dry-run", dry_run, "import nothing: show how the columns are understood and what the first rows become");
   app.add_flag("--skip-invalid", skip_invalid, "import the valid rows and list the rejected ones (see --report)");
   app.add_option("--report", report, "write the rejected rows (line, reason) to this CSV file");
+  app.add_flag("--quiet", quiet, "no progress line on stderr (shown only when stderr is a terminal)");
 
   return run_guarded(app, argc, argv, [&] {
     store::ImportOptions options;
@@ -138,7 +140,11 @@ int run_import(int argc, char** argv) {
       print_summary("AES data set", links);
       return 0;
     }
+    ImportProgress progress(file, !quiet);
+    if (progress.active())
+      options.progress = [&](std::int64_t rows, std::int64_t bytes) { progress.update(rows, bytes); };
     const auto result = store::import_file(store, file, options);
+    progress.clear();
     if (dry_run) {
       print_dry_run(file, result);
       return 0;

@@ -53,6 +53,7 @@ bool CsvReader::fill() {
     return false;
   }
   hash_.update(buffer_.data(), static_cast<std::size_t>(got));
+  consumed_ += static_cast<std::int64_t>(end_);
   pos_ = 0;
   end_ = static_cast<std::size_t>(got);
   return true;

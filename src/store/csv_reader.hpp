@@ -51,6 +51,8 @@ class CsvReader {
   void replay_header() { replay_header_ = true; }
   // The physical line (1-based) where the record last returned began.
   [[nodiscard]] std::int64_t line() const { return record_line_; }
+  // Bytes of the input consumed so far (for a progress line).
+  [[nodiscard]] std::int64_t bytes_read() const { return consumed_ + static_cast<std::int64_t>(pos_); }
   // SHA-256 of every byte of the input; call after next() has returned false.
   std::string sha256_hex() { return hash_.hex(); }
 
@@ -65,6 +67,7 @@ class CsvReader {
   std::vector<char> buffer_;
   std::size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
+  std::int64_t consumed_ = 0;  // bytes of the buffers read before the current one
   Sha256 hash_;
   char delimiter_ = ',';
   std::int64_t line_ = 1, record_line_ = 0, header_line_ = 0;

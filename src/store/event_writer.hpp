@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/records.hpp"
 #include "store/sqlite.hpp"
@@ -16,6 +17,25 @@ enum class Written { inserted, updated, unchanged };
 class EventWriter {
  public:
   explicit EventWriter(Database& db);
+  // Rolls back nothing itself (the WriteTransaction does); puts the page cache back.
+  ~EventWriter();
+  EventWriter(const EventWriter&) = delete;
+  EventWriter& operator=(const EventWriter&) = delete;
+
+  // Bulk mode for events, called inside the transaction before the first row: the
+  // search index is filled once by finish_indexes() instead of by a trigger per row
+  // (which costs a virtual-table savepoint per row), the page cache is grown for the
+  // import, and, when the input may add a quarter or more to the store's events
+  // (`input_bytes` is the file's size, 0 when unknown, as for a pipe), the start-date
+  // and position indexes are dropped and built again from sorted keys at the end.
+  // Revisions of rows stored before keep the search index right: their old text is
+  // taken out of it as they change, their new text goes in with the new rows. All of
+  // it is inside the transaction: a rollback or a killed process restores the
+  // triggers and indexes with the rows.
+  void defer_indexes(std::int64_t input_bytes);
+  // Indexes the rows written since defer_indexes() and puts back what it dropped.
+  // Call before the commit; does nothing when defer_indexes() was not called.
+  void finish_indexes();
 
   std::int64_t add_dataset(const Dataset& dataset);  // returns its id
   // Records the file's fingerprint and row count. When a data set with the same
@@ -44,6 +64,11 @@ class EventWriter {
   Statement insert_event_actor_, delete_event_actors_;
   Statement written_by_;
   std::unordered_map<std::string, std::int64_t> actor_ids_;
+  // Bulk mode: rows above last_id_ are new; restore_sql_ recreates what was dropped.
+  bool deferred_ = false;
+  std::int64_t last_id_ = 0;
+  std::vector<std::string> restore_sql_;
+  std::optional<std::int64_t> saved_cache_size_;
 };
 
 }  // namespace chronomap::store

@@ -81,6 +81,7 @@ class Source {
   }
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
   bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
+  std::int64_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
   // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
   std::string where(const std::string& name) const {
     return csv_ ? name + ":" + std::to_string(csv_->line()) : name + ": feature " + std::to_string(ogr_->feature());
@@ -190,6 +191,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   auto& db = store.database();
   WriteTransaction transaction(db);
   EventWriter writer(db);
+  if (!links && options.defer_indexes)
+    writer.defer_indexes(regular ? static_cast<std::int64_t>(fs::file_size(file, ec)) : 0);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
   // The store's own places answer before GeoNames, and learn from this file's rows.
   StoreGazetteer places(db);
@@ -245,6 +248,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   LinkRecord link;
   while (source.next(row)) {
     ++result.rows;
+    if (options.progress && result.rows % 1024 == 0) options.progress(result.rows, source.bytes_read());
     std::optional<RowError> error;
     for (std::size_t i = 0; i < columns.size() && !error; ++i) {
       if (auto text = row.value(static_cast<int>(i)); text && !is_valid_utf8(*text))
@@ -299,6 +303,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     return result;  // all rejected: nothing written
   }
   result.places_learned = places.flush().added;
+  writer.finish_indexes();
   writer.finish_dataset(dataset_id, sha256, result.inserted + result.updated);
   transaction.commit();
   result.committed = true;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,13 @@ struct ImportOptions {
   // Loaded from geodata/ on first need when null.
   const Gazetteer* gazetteer = nullptr;
   const Countries* countries = nullptr;
+  // Called every 1,024 rows with the rows read so far and the bytes of the input read
+  // (0 when the reader can't tell): for a progress line. The store knows no terminal.
+  std::function<void(std::int64_t rows, std::int64_t bytes_read)> progress;
+  // True: the search index and (for a big import) the start-date and position indexes
+  // are built once after the rows (EventWriter::defer_indexes). False keeps them up to
+  // date row by row: the reference the tests hold the bulk path to.
+  bool defer_indexes = true;
 };
 
 struct RejectedRow {

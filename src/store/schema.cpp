@@ -1,6 +1,7 @@
 // Migrations, oldest first. Never edit one that has shipped: add the next. Version 1
 // held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
-// then the store's own gazetteer (places).
+// version 3 the store's own gazetteer (places); version 4 replaces the R*Tree with a
+// B-tree index on (lon, lat).
 #include "store/schema.hpp"
 
 #include <array>
@@ -132,7 +133,21 @@ CREATE TABLE places (
   UNIQUE (name_key, country, admin1, lon, lat));
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces};
+// Events are points, so a bounding-box query is two ranges, which a B-tree index on
+// (lon, lat) answers: a range scan on lon with lat checked in the index before any
+// row is read. Unlike the R*Tree it needs no trigger (no virtual-table savepoint per
+// row), SQLite keeps it in step with the table by itself, and a bulk import can build
+// it once from sorted keys. It also compares the stored doubles exactly, where the
+// R*Tree held 32-bit floats rounded outwards.
+constexpr const char* kVersionPosition = R"sql(
+DROP TRIGGER IF EXISTS events_rtree_insert;
+DROP TRIGGER IF EXISTS events_rtree_delete;
+DROP TRIGGER IF EXISTS events_rtree_update;
+DROP TABLE IF EXISTS events_rtree;
+CREATE INDEX events_by_position ON events(lon, lat);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces, kVersionPosition};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace

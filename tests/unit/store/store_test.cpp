@@ -112,6 +112,21 @@ TEST_F(Store, MigratesAVersion1Store) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].title, "Ministers meet in Moscow");
   EXPECT_EQ(store.actors_of(found[0].id), (std::vector<std::string>{"Mali", "Russia"}));
+  // Version 3: the R*Tree gives way to the position index, which answers bounding boxes.
+  EXPECT_EQ(store.database().query_int("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_rtree%'"), 0);
+  EventFilter bamako;
+  bamako.bbox = geo::Extent{-8.5, 12, -7.5, 13};
+  const auto in_box = store.query(bamako);
+  ASSERT_EQ(in_box.size(), 1u);
+  EXPECT_EQ(in_box[0].title, "Liptako-Gourma Charter signed");
+  EXPECT_EQ(store.check(), std::vector<std::string>{});
+}
+
+TEST_F(Store, CheckFindsAMissingSpatialIndex) {
+  auto store = open_store();
+  import_file(store, data("import/acled.csv"), options());
+  store.database().exec("DROP INDEX events_by_position");
+  EXPECT_EQ(store.check(), std::vector<std::string>{"spatial index: missing"});
 }
 
 TEST_F(Store, FullTextSearchFindsWordsWithoutAccentsAndQuotesAreHarmless) {
