@@ -25,7 +25,14 @@ start_app() {
   app_pid=$!
   window=$(timeout 30 xdotool search --sync --onlyvisible --name '^chronomap$' | head -1) || true
   [[ -n $window ]] || { echo "FAIL: no chronomap window appeared"; cat "$work/app.log"; exit 1; }
-  sleep 1.5  # first frames: fonts, scene upload
+  # The first frame (fonts, scene upload) can take seconds on a busy machine: wait until
+  # the window shows more than one colour (it is all black before), then let it settle.
+  for _ in $(seq 60); do
+    import -window "$window" "$work/first.png" 2>/dev/null &&
+      (($(convert "$work/first.png" -format '%k' info: 2>/dev/null || echo 1) > 1)) && break
+    sleep 0.5
+  done
+  sleep 1.5
 }
 
 cleanup() {
