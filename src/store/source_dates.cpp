@@ -236,7 +236,11 @@ std::variant<DayNumber, std::string> parse_source_day(std::string_view text, con
                           "epoch seconds, or give --date-format)";
   }
   if (!valid(*stamp)) return quoted(text) + " is not a date that exists";
-  return day_of(*stamp);
+  const DayNumber day = day_of(*stamp);
+  // A zone can move the last day of 9999 into year 10000.
+  if (const auto year = from_day_number(day).year; year < 1 || year > 9999)
+    return quoted(text) + " falls outside the years 1 to 9999 in UTC";
+  return day;
 }
 
 }  // namespace chronomap::store
