@@ -172,6 +172,44 @@ bool OgrRows::next(Row& row) {
           out = format_iso(CivilDate{y, m, d});
         break;
       }
+      // A column with an array in any feature is a list column for all of them:
+      // each value's elements, joined with ';' (GDAL's own text for a list is
+      // "(2:a,b)", which would be stored as if it were the data).
+      case OFTStringList: {
+        char** items = OGR_F_GetFieldAsStringList(f, field);
+        for (int k = 0; items && items[k]; ++k) {
+          if (k) out += ';';
+          out += items[k];
+        }
+        break;
+      }
+      case OFTIntegerList: {
+        int n = 0;
+        const int* items = OGR_F_GetFieldAsIntegerList(f, field, &n);
+        for (int k = 0; k < n; ++k) {
+          if (k) out += ';';
+          append_number(out, std::int64_t{items[k]});
+        }
+        break;
+      }
+      case OFTInteger64List: {
+        int n = 0;
+        const GIntBig* items = OGR_F_GetFieldAsInteger64List(f, field, &n);
+        for (int k = 0; k < n; ++k) {
+          if (k) out += ';';
+          append_number(out, static_cast<std::int64_t>(items[k]));
+        }
+        break;
+      }
+      case OFTRealList: {
+        int n = 0;
+        const double* items = OGR_F_GetFieldAsDoubleList(f, field, &n);
+        for (int k = 0; k < n; ++k) {
+          if (k) out += ';';
+          append_number(out, items[k]);
+        }
+        break;
+      }
       default: out.assign(OGR_F_GetFieldAsString(f, field)); break;
     }
   }

@@ -64,6 +64,18 @@ TEST_F(Trust, NumericLinkColumnsAreStoredExactly) {
   EXPECT_DOUBLE_EQ(links[0].to_lat, 55.7558);
 }
 
+// One feature with an array makes the whole column a list column in OGR: the other
+// features' values must still arrive as themselves, not as GDAL's "(1:...)" text.
+TEST_F(Trust, AListColumnKeepsEveryValueAsWritten) {
+  auto store = open_store();
+  ASSERT_EQ(import_file(store, data("import/list_values.geojson"), options()).inserted, 2);
+  const auto mopti = only(store, "Mopti");
+  EXPECT_EQ(mopti.title, "Mopti market attack");
+  EXPECT_EQ(mopti.actors, "Army;Militia");
+  EXPECT_EQ(only(store, "Gao").title, "Gao patrol;second title");
+  EXPECT_EQ(only(store, "Gao").actors, "Army");
+}
+
 TEST_F(Trust, ABareQuoteIsKeptAndEndsNoRow) {
   auto store = open_store();
   const auto result = import_file(store, data("import/leading_blank_lines.csv"), options());
