@@ -18,11 +18,12 @@ namespace {
 
 struct Names {
   Field field;
-  std::initializer_list<std::string_view> names;  // in order of preference
+  std::vector<std::string_view> names;  // in order of preference
 };
 
-// Generic names, case and accents ignored: what people call these columns.
-const std::array kGenericNames = {
+// Generic names, case and accents ignored: what people call these columns. (Vectors,
+// not initializer_lists: a list's array would not outlive the temporary it came in.)
+const std::vector<Names> kGenericNames = {
     Names{Field::id, {"id", "event_id", "uid"}},
     Names{Field::date, {"date", "event_date", "start", "start_date", "date_start", "time", "timestamp", "datetime",
                         "when", "day", "begin"}},
@@ -84,7 +85,7 @@ void fill_generic(EventLayout& layout, const std::vector<std::string>& columns) 
   for (const auto& entry : kGenericNames) {
     auto& slot = layout.columns[static_cast<std::size_t>(entry.field)];
     if (!slot.empty()) continue;
-    for (auto name : entry.names)
+    for (const auto name : entry.names)
       if (const int i = find_column(columns, {name}); i >= 0 && std::find(slot.begin(), slot.end(), i) == slot.end())
         slot.push_back(i);
   }

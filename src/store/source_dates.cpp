@@ -18,7 +18,7 @@ struct Cursor {
   [[nodiscard]] bool done() const { return i >= s.size(); }
   [[nodiscard]] char peek() const { return done() ? '\0' : s[i]; }
   bool take(char c) {
-    if (peek() != c) return false;
+    if (done() || s[i] != c) return false;  // not peek(): a NUL in a format must not step past the end
     ++i;
     return true;
   }
