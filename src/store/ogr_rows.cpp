@@ -49,6 +49,15 @@ void append_number(std::string& out, std::int64_t value) {
   out.append(text, ec == std::errc() ? end : text);
 }
 
+// The `n` numbers of a list field, each as text, joined with ';'.
+template <typename T, typename Convert>
+void append_list(std::string& out, const T* items, int n, Convert convert) {
+  for (int k = 0; k < n; ++k) {
+    if (k) out += ';';
+    append_number(out, convert(items[k]));
+  }
+}
+
 // A round trip back into the source CRS that does not land where it started means
 // the point lies outside what that CRS can represent (PROJ clamps Web Mercator's
 // (1e9, 1e9) to latitude 90, for one).
@@ -186,28 +195,19 @@ bool OgrRows::next(Row& row) {
       case OFTIntegerList: {
         int n = 0;
         const int* items = OGR_F_GetFieldAsIntegerList(f, field, &n);
-        for (int k = 0; k < n; ++k) {
-          if (k) out += ';';
-          append_number(out, std::int64_t{items[k]});
-        }
+        append_list(out, items, n, [](int v) { return std::int64_t{v}; });
         break;
       }
       case OFTInteger64List: {
         int n = 0;
         const GIntBig* items = OGR_F_GetFieldAsInteger64List(f, field, &n);
-        for (int k = 0; k < n; ++k) {
-          if (k) out += ';';
-          append_number(out, static_cast<std::int64_t>(items[k]));
-        }
+        append_list(out, items, n, [](GIntBig v) { return static_cast<std::int64_t>(v); });
         break;
       }
       case OFTRealList: {
         int n = 0;
         const double* items = OGR_F_GetFieldAsDoubleList(f, field, &n);
-        for (int k = 0; k < n; ++k) {
-          if (k) out += ';';
-          append_number(out, items[k]);
-        }
+        append_list(out, items, n, [](double v) { return v; });
         break;
       }
       default: out.assign(OGR_F_GetFieldAsString(f, field)); break;
