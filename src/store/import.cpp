@@ -82,13 +82,14 @@ class Source {
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
   bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
   std::int64_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
+  // The current row's line (CSV) or feature number; texts made from it only when
+  // a row is rejected or previewed, not for every row.
+  std::int64_t position() const { return csv_ ? csv_->line() : ogr_->feature(); }
   // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
-  std::string where(const std::string& name) const {
-    return csv_ ? name + ":" + std::to_string(csv_->line()) : name + ": feature " + std::to_string(ogr_->feature());
+  std::string where(const std::string& name, std::int64_t at) const {
+    return csv_ ? name + ":" + std::to_string(at) : name + ": feature " + std::to_string(at);
   }
-  std::string short_where() const {
-    return csv_ ? std::to_string(csv_->line()) : "feature " + std::to_string(ogr_->feature());
-  }
+  std::string short_where(std::int64_t at) const { return csv_ ? std::to_string(at) : "feature " + std::to_string(at); }
   std::string header_where(const std::string& name) const {
     return csv_ ? name + ":" + std::to_string(csv_->header_line()) : name;
   }
@@ -207,16 +208,17 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   const bool merge = !links && event_mapping->layout().merge_same_id;
   struct Pending {
     EventRecord event;
-    std::string uid, where, short_where;
+    std::string uid;
+    std::int64_t position = 0;
     bool representative = false;
     std::string admin1;
   };
   std::optional<Pending> pending;
 
-  const auto reject = [&](const RowError& error, const std::string& where, const std::string& short_where) {
+  const auto reject = [&](const RowError& error, std::int64_t at) {
     std::string reason = "field '" + error.field + "': " + error.reason;
-    if (!options.skip_invalid && !options.dry_run) throw InputError(where + ": " + reason);
-    result.rejected.push_back({short_where, std::move(reason)});
+    if (!options.skip_invalid && !options.dry_run) throw InputError(source.where(name, at) + ": " + reason);
+    result.rejected.push_back({source.short_where(at), std::move(reason)});
   };
   const auto count = [&](Written written) {
     ++(written == Written::inserted  ? result.inserted
@@ -239,7 +241,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       if (written != Written::unchanged && teaches(p.event, p.representative))
         places.learn(p.event.place, p.event.country, p.admin1, p.event.lon, p.event.lat, dataset_id);
     } catch (const Error& e) {
-      reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, p.where, p.short_where);
+      reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, p.position);
     }
   };
 
@@ -262,14 +264,14 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       continue;
     }
     if (options.dry_run && result.preview.size() < options.dry_run_rows) {
-      PreviewRow preview{source.short_where(), {}, {}, {}};
+      PreviewRow preview{source.short_where(source.position()), {}, {}, {}};
       if (error) preview.error = "field '" + error->field + "': " + error->reason;
       else if (links) preview.link = link;
       else preview.event = event;
       result.preview.push_back(std::move(preview));
     }
     if (error) {
-      reject(*error, source.where(name), source.short_where());
+      reject(*error, source.position());
       continue;
     }
     if (links) {
@@ -277,18 +279,19 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       try {
         count(writer.insert(link, link_uid(link)));
       } catch (const Error& e) {
-        reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, source.where(name), source.short_where());
+        reject(RowError{"row", std::string("cannot be stored: ") + e.what()}, source.position());
       }
       continue;
     }
     event.dataset_id = dataset_id;
-    Pending next{event, event_mapping->uid(event), source.where(name), source.short_where(), representative,
-                 std::string(event_mapping->admin1(row))};
-    if (merge && pending && !event.source_id.empty() && pending->uid == next.uid) {
+    auto uid = event_mapping->uid(event);
+    if (merge && pending && !event.source_id.empty() && pending->uid == uid) {
       pending->event.actors = normalise_actors(pending->event.actors + ";" + event.actors);
       ++result.merged;
       continue;
     }
+    Pending next{std::move(event), std::move(uid), source.position(), representative,
+                 std::string(event_mapping->admin1(row))};
     if (pending) store_event(*pending);
     if (merge) pending = std::move(next);
     else store_event(next);
