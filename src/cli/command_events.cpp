@@ -22,7 +22,9 @@ struct Common {
 void add_common(CLI::App& app, Common& c, const char* category_help) {
   app.add_option("--from", c.from, "first day (YYYY-MM-DD)");
   app.add_option("--to", c.to, "last day (YYYY-MM-DD)");
-  app.add_option("--country", c.country, "a country code (MLI, ML, 466) or name (Mali), any case");
+  app.add_option("--country", c.country,
+                 "a country code (MLI, ML, 466) or name (Mali), any case: where it happened or who took part\n"
+                 "(links: either end, a city counting as its country)");
   app.add_option("--category", c.category, category_help);
   app.add_option("--text", c.text, "words to search for");
   app.add_option("--format", c.format, "table, csv or geojson")->capture_default_str();
@@ -62,12 +64,15 @@ int run_events(int argc, char** argv) {
   CLI::App app{"List the stored events.", "chronomap events"};
   Common c;
   add_common(app, c, "only this category (coup, attack, agreement...)");
+  EventOptions e;
+  add_event_options(app, e);
   return run_guarded(app, argc, argv, [&] {
     store::EventFilter filter;
     fill_dates(filter, c);
     if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.category = c.category;
     filter.text = c.text;
+    fill_event_options(filter, e);
     const auto format = parse_output_format(c.format);
     auto store = store::open_user_store(c.data, store::Access::read);
     const auto events = searching(c.text, [&] { return store.query(filter); });

@@ -10,6 +10,7 @@
 #include "cli/render_job.hpp"
 #include "core/error.hpp"
 #include "geo/projection.hpp"
+#include "store/event_store.hpp"
 
 namespace chronomap::cli {
 namespace {
@@ -58,6 +59,14 @@ int run_render(int argc, char** argv) {
   app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
   app.add_flag("--no-data", job.no_data, "draw the base map alone, without events and links");
   app.add_flag("--verbose,-v", job.verbose, "print the renderer used and the time taken");
+  std::string country;
+  app.add_option("--country", country,
+                 "only events where this country is the place or takes part, and links with an end in it\n"
+                 "(a code such as MLI or a name, any case)");
+  app.add_option("--category", job.events.category, "only events of this category (coup, attack, agreement...)");
+  app.add_option("--text", job.events.text, "only events with all these words (title, notes, actors, place)");
+  EventOptions filters;
+  add_event_options(app, filters);
 
   return run_guarded(app, argc, argv, [&] {
     const ImageSize size = parse_size(size_text);
@@ -82,6 +91,10 @@ int run_render(int argc, char** argv) {
     const double scale = parse_finite(scale_text, "--scale");
     if (!(scale > 0.05 && scale <= 20.0)) throw UsageError("--scale: must be between 0.05 and 20");
     job.scale = static_cast<float>(scale);
+    if (!country.empty()) job.events.country = job.links.country = parse_country(country, "--country");
+    if (!job.events.text.empty() && store::fts_query(job.events.text).empty())
+      throw UsageError("--text: '" + job.events.text + "' has no words to search for");
+    fill_event_options(job.events, filters);
     return run_render_job(job);
   });
 }

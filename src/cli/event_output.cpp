@@ -81,21 +81,22 @@ void write_properties(std::FILE* out, const std::vector<std::string>& names, con
 const std::vector<std::string> kEventColumns = {"id",    "date",   "end_date", "date_precision", "category",
                                                 "sub_category", "title", "notes", "actors", "place",
                                                 "country", "lat",  "lon", "geo_precision", "fatalities",
-                                                "source", "url"};
+                                                "source", "url", "involved_countries"};
 
 std::vector<std::string> event_fields(const store::EventRecord& e) {
   return {e.source_id, format_iso(e.start_day), day(e.end_day), e.date_precision, e.category, e.sub_category,
           e.title, e.notes, e.actors, e.place, e.country, number(e.lat), number(e.lon), e.geo_precision,
-          e.fatalities ? std::to_string(*e.fatalities) : std::string(), e.source, e.url};
+          e.fatalities ? std::to_string(*e.fatalities) : std::string(), e.source, e.url, e.involved};
 }
 
 const std::vector<std::string> kLinkColumns = {"id", "from_type", "from", "from_lon", "from_lat", "to_type", "to", "to_lon",
-                                               "to_lat", "kind", "start", "end", "label", "source", "url"};
+                                               "to_lat", "kind", "start", "end", "label", "source", "url",
+                                               "from_country", "to_country"};
 
 std::vector<std::string> link_fields(const store::LinkRecord& l) {
   return {l.source_id, l.from_type, l.from, number(l.from_lon), number(l.from_lat), l.to_type, l.to,
           number(l.to_lon), number(l.to_lat), l.kind, format_iso(l.start_day), day(l.end_day), l.label, l.source,
-          l.url};
+          l.url, l.from_country, l.to_country};
 }
 
 // The length of the UTF-8 sequence at `s[i]` when it is a C1 control (U+0080..U+009F)

@@ -78,6 +78,33 @@ double parse_finite(std::string_view text, std::string_view option) {
   return value;
 }
 
+void add_event_options(CLI::App& app, EventOptions& o) {
+  app.add_option("--actor", o.actor, "only events with an actor whose name contains this (any case)");
+  app.add_option("--min-fatalities", o.min_fatalities, "only events with a known toll of at least N");
+  app.add_option("--max-fatalities", o.max_fatalities, "only events with a known toll of at most N");
+  app.add_option("--precision", o.precision, "only events dated to this precision: day, week, month or year");
+}
+
+void fill_event_options(store::EventFilter& filter, const EventOptions& o) {
+  if (!o.precision.empty() && o.precision != "day" && o.precision != "week" && o.precision != "month" &&
+      o.precision != "year")
+    throw UsageError("--precision: '" + o.precision + "' is not day, week, month or year");
+  for (const auto& [value, option] : {std::pair{o.min_fatalities, "--min-fatalities"},
+                                      std::pair{o.max_fatalities, "--max-fatalities"}}) {
+    if (value && *value < 0) throw UsageError(std::string(option) + ": " + std::to_string(*value) + " is negative");
+  }
+  if (o.min_fatalities && o.max_fatalities && *o.max_fatalities < *o.min_fatalities) {
+    throw UsageError("--min-fatalities " + std::to_string(*o.min_fatalities) + " --max-fatalities " +
+                     std::to_string(*o.max_fatalities) + " is an empty range");
+  }
+  if (!o.actor.empty() && o.actor.find_first_not_of(" \t") == std::string::npos)
+    throw UsageError("--actor: '" + o.actor + "' names no actor");
+  filter.actor = o.actor;
+  filter.date_precision = o.precision;
+  filter.min_fatalities = o.min_fatalities;
+  filter.max_fatalities = o.max_fatalities;
+}
+
 std::string parse_country(std::string_view text, const char* option) {
   const auto countries = store::Countries::load_shipped();
   if (auto iso3 = countries.iso3(text)) return *iso3;

@@ -5,10 +5,14 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "geo/types.hpp"
+#include "store/records.hpp"
 
 namespace chronomap::cli {
 
@@ -30,6 +34,16 @@ double parse_finite(std::string_view text, std::string_view option);
 // A country code (ISO3, ISO2, numeric) or English name, any case, as its ISO3 code;
 // UsageError naming `option` otherwise.
 std::string parse_country(std::string_view text, const char* option);
+
+// The event filters beyond dates, country, category and text, shared by `events` and
+// `render`: --actor, --min-fatalities, --max-fatalities, --precision.
+struct EventOptions {
+  std::string actor, precision;
+  std::optional<std::int64_t> min_fatalities, max_fatalities;
+};
+void add_event_options(CLI::App& app, EventOptions& options);
+// Checks the values (UsageError naming the option) and sets them on `filter`.
+void fill_event_options(store::EventFilter& filter, const EventOptions& options);
 
 // Removes a store the command created when the import into it failed: a refused
 // import leaves nothing behind, not an empty store. Disarm once it succeeded.

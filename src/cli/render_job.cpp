@@ -51,7 +51,7 @@ int run_render_job(const RenderJob& job) {
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
   const render::Scene scene = render::build_scene(base, projection);
-  const exporting::TimeData data = job.no_data ? exporting::TimeData{} : exporting::load_time_data(job.data);
+  const exporting::TimeData data = job.no_data ? exporting::TimeData{} : exporting::load_time_data(job.data, job.events, job.links);
 
   render::View view;
   view.scale = job.scale;

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "geo/types.hpp"
+#include "store/records.hpp"
 
 namespace chronomap::cli {
 
@@ -28,6 +29,10 @@ struct RenderJob {
   bool no_legend = false;
   bool no_data = false;  // the base map alone
   bool verbose = false;
+  // What is drawn of the store: --country, --category, --text, --actor... for the
+  // events; the links follow --country.
+  store::EventFilter events;
+  store::LinkFilter links;
 };
 
 // The number of frames a --from/--to/--step series has, counted in 64 bits (a day

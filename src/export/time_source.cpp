@@ -6,14 +6,16 @@
 
 namespace chronomap::exporting {
 
-TimeData load_time_data(const std::string& data) {
+TimeData load_time_data(const std::string& data, store::EventFilter events, store::LinkFilter links) {
   store::EventStore events_store = store::open_user_store(data, store::Access::read);
+  events.from = events.to = std::nullopt;
+  links.from = links.to = std::nullopt;
   TimeData out;
-  events_store.for_each_point({}, [&](const store::EventPoint& p) {
+  events_store.for_each_point(events, [&](const store::EventPoint& p) {
     out.events.add({p.lon, p.lat}, p.start_day, p.last_day, render::category_index(p.category),
                    static_cast<float>(p.fatalities));
   });
-  for (const auto& record : events_store.links()) {
+  for (const auto& record : events_store.links(links)) {
     render::Link link;
     link.from = {record.from_lon, record.from_lat};
     link.to = {record.to_lon, record.to_lat};

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/time_data.hpp"
+#include "store/records.hpp"
 
 namespace chronomap::exporting {
 
@@ -13,8 +14,9 @@ struct TimeData {
   std::vector<render::Link> links;
 };
 
-// Loads the events and links of the event store `data` (empty: the user's own). A
+// Loads the events and links of the event store `data` (empty: the user's own) that
+// pass the filters (dates in the filters are ignored: time is the renderer's). A
 // store that does not exist yet is created with the default AES data set.
-TimeData load_time_data(const std::string& data);
+TimeData load_time_data(const std::string& data, store::EventFilter events = {}, store::LinkFilter links = {});
 
 }  // namespace chronomap::exporting

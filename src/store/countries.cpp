@@ -7,6 +7,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 #include <utility>
@@ -52,6 +53,42 @@ void Countries::add(std::string_view key, const std::string& iso3) {
   if (!folded.empty()) by_key_.emplace(std::move(folded), iso3);
 }
 
+void Countries::add_name(std::string_view name, const std::string& iso3) {
+  add(name, iso3);
+  auto folded = fold_name(name);
+  // Names of three letters or fewer would be codes or words, not names.
+  if (folded.size() < 4) return;
+  const auto spaces = static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' '));
+  longest_name_words_ = std::max(longest_name_words_, spaces + 1);
+  by_name_.emplace(std::move(folded), iso3);
+}
+
+std::vector<std::string> Countries::named_in(std::string_view text) const {
+  std::vector<std::string> found;
+  const std::string folded = fold_name(text);
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at < folded.size();) {
+    const std::size_t space = std::min(folded.find(' ', at), folded.size());
+    words.emplace_back(folded.data() + at, space - at);
+    at = space + 1;
+  }
+  std::string key;
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t taken = 0;
+    for (std::size_t n = std::min(longest_name_words_, words.size() - i); n > 0 && taken == 0; --n) {
+      // The words are consecutive in `folded`, one space apart: one view covers them.
+      key.assign(words[i].data(), static_cast<std::size_t>(words[i + n - 1].data() + words[i + n - 1].size() -
+                                                          words[i].data()));
+      if (const auto hit = by_name_.find(key); hit != by_name_.end()) {
+        if (std::find(found.begin(), found.end(), hit->second) == found.end()) found.push_back(hit->second);
+        taken = n;
+      }
+    }
+    i += std::max<std::size_t>(taken, 1);
+  }
+  return found;
+}
+
 Countries Countries::load(const std::filesystem::path& gpkg) {
   geo::ensure_gdal_registered();
   geo::QuietGdalErrors quiet;
@@ -70,8 +107,9 @@ Countries Countries::load(const std::filesystem::path& gpkg) {
       const std::string a3 = f_a3 >= 0 ? OGR_F_GetFieldAsString(feature, f_a3) : "";
       if (a3.size() == 3) {
         c.add(a3, a3);
-        for (int f : {f_a2, f_name, f_name_iso})
-          if (f >= 0) c.add(OGR_F_GetFieldAsString(feature, f), a3);
+        if (f_a2 >= 0) c.add(OGR_F_GetFieldAsString(feature, f_a2), a3);
+        for (int f : {f_name, f_name_iso})
+          if (f >= 0) c.add_name(OGR_F_GetFieldAsString(feature, f), a3);
         if (f_n3 >= 0) {
           // "036" and "36" both name Australia: ACLED writes ISO numeric codes unpadded.
           if (auto number = unpadded_number(OGR_F_GetFieldAsString(feature, f_n3))) c.add(*number, a3);
@@ -102,7 +140,7 @@ void Countries::add_fips_table(const std::filesystem::path& csv) {
     by_fips_.emplace(fips, a3);
     add(a3, a3);
     add(t[1], a3);
-    add(t[4], a3);
+    add_name(t[4], a3);
     if (auto number = unpadded_number(t[3])) add(*number, a3);
   }
 }
@@ -117,7 +155,7 @@ Countries Countries::load_shipped() {
       {"Republic of Congo", "COG"},            {"Republic of the Congo", "COG"},
       {"Ivory Coast", "CIV"},
   };
-  for (const auto& [name, a3] : acled_names) c.add(name, a3);
+  for (const auto& [name, a3] : acled_names) c.add_name(name, a3);
   return c;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace chronomap::store {
 
@@ -29,7 +30,16 @@ class Countries {
   // also ISO alpha-2 codes, of other countries.
   [[nodiscard]] std::optional<std::string> iso3_from_fips(std::string_view fips) const;
 
+  // The countries whose English names occur in `text` as whole words, longest name
+  // first ("Military Forces of Burkina Faso" -> BFA; "Guinea-Bissau" is GNB, not
+  // GIN), each once, in order of appearance. Names only, never codes: "TO" or "IN" in
+  // an actor's name are words, not Tonga or India. How an actor's name says which
+  // country takes part ("Police Forces of Niger", "Protesters (Mali)").
+  [[nodiscard]] std::vector<std::string> named_in(std::string_view text) const;
+
   void add(std::string_view key, const std::string& iso3);
+  // A name (not a code): for iso3() and for named_in().
+  void add_name(std::string_view name, const std::string& iso3);
 
   // Reads a FIPS table (fips,iso_a2,iso_a3,iso_n3,name, as geodata/countries_fips.csv):
   // its FIPS codes for iso3_from_fips, and its ISO codes and names for iso3(), so
@@ -40,6 +50,8 @@ class Countries {
  private:
   std::unordered_map<std::string, std::string> by_key_;  // folded key -> ISO3
   std::unordered_map<std::string, std::string> by_fips_;  // upper-case FIPS -> ISO3
+  std::unordered_map<std::string, std::string> by_name_;  // folded English name -> ISO3
+  std::size_t longest_name_words_ = 1;
 };
 
 }  // namespace chronomap::store

@@ -133,8 +133,16 @@ std::string where_clause(const EventFilter& f) {
   std::string sql = " WHERE 1";
   if (f.to) sql += " AND e.start_day <= ?";
   if (f.from) sql += " AND coalesce(e.end_day, e.start_day) >= ?";
-  if (!f.country.empty()) sql += " AND e.country = ?";
+  if (!f.country.empty())
+    sql += " AND (e.country = ? OR instr(';' || coalesce(e.involved, '') || ';', ';' || ? || ';') > 0)";
   if (!f.category.empty()) sql += " AND e.category = ?";
+  if (!f.actor.empty()) {
+    sql += " AND e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+           " WHERE instr(lower(a.name), lower(?)) > 0)";
+  }
+  if (f.min_fatalities) sql += " AND e.fatalities >= ?";
+  if (f.max_fatalities) sql += " AND e.fatalities <= ?";
+  if (!f.date_precision.empty()) sql += " AND e.date_precision = ?";
   if (!f.text.empty()) sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
   if (f.bbox) sql += " AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?";  // events_by_position
   return sql;
@@ -144,8 +152,15 @@ int bind_filter(Statement& s, const EventFilter& f) {
   int i = 0;
   if (f.to) s.bind(++i, std::int64_t{*f.to});
   if (f.from) s.bind(++i, std::int64_t{*f.from});
-  if (!f.country.empty()) s.bind(++i, std::string_view(f.country));
+  if (!f.country.empty()) {
+    s.bind(++i, std::string_view(f.country));
+    s.bind(++i, std::string_view(f.country));
+  }
   if (!f.category.empty()) s.bind(++i, std::string_view(f.category));
+  if (!f.actor.empty()) s.bind(++i, std::string_view(f.actor));
+  if (f.min_fatalities) s.bind(++i, *f.min_fatalities);
+  if (f.max_fatalities) s.bind(++i, *f.max_fatalities);
+  if (!f.date_precision.empty()) s.bind(++i, std::string_view(f.date_precision));
   if (!f.text.empty()) s.bind(++i, std::string_view(fts_query(f.text)));
   if (f.bbox) {
     for (double v : {f.bbox->min_x, f.bbox->max_x, f.bbox->min_y, f.bbox->max_y}) s.bind(++i, v);
@@ -164,7 +179,7 @@ void EventStore::for_each_event(const EventFilter& filter, const std::function<v
   std::string sql =
       "SELECT e.id, e.source_id, e.start_day, e.end_day, e.date_precision, e.category, e.sub_category, e.title, "
       "e.notes, e.actors, e.place, e.lon, e.lat, e.geo_precision, e.country, e.fatalities, e.source, e.url, "
-      "e.dataset_id FROM events e" +
+      "e.dataset_id, e.involved FROM events e" +
       where_clause(filter) + " ORDER BY e.start_day, e.id";
   if (filter.limit) sql += " LIMIT ?";
   auto s = db_.prepare(sql);
@@ -191,6 +206,7 @@ void EventStore::for_each_event(const EventFilter& filter, const std::function<v
     r.source = s.column_text(16);
     r.url = s.column_text(17);
     r.dataset_id = s.column_int(18);
+    r.involved = s.column_text(19);
     visit(r);
   }
 }
@@ -225,10 +241,10 @@ void EventStore::for_each_point(const EventFilter& filter, const std::function<v
 std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {
   std::string sql =
       "SELECT id, source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, "
-      "start_day, end_day, label, source, url, dataset_id FROM links WHERE 1";
+      "start_day, end_day, label, source, url, dataset_id, from_country, to_country FROM links WHERE 1";
   if (f.to) sql += " AND start_day <= ?";
   if (f.from) sql += " AND (end_day IS NULL OR end_day >= ?)";
-  if (!f.country.empty()) sql += " AND (from_name = ? OR to_name = ?)";
+  if (!f.country.empty()) sql += " AND (from_country = ? OR to_country = ?)";
   if (!f.kind.empty()) sql += " AND kind = ?";
   if (!f.text.empty()) sql += " AND instr(lower(label), lower(?)) > 0";
   sql += " ORDER BY start_day, id";
@@ -262,6 +278,8 @@ std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {
     r.source = s.column_text(14);
     r.url = s.column_text(15);
     r.dataset_id = s.column_int(16);
+    r.from_country = s.column_text(17);
+    r.to_country = s.column_text(18);
     out.push_back(std::move(r));
   }
   return out;

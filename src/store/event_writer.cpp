@@ -36,11 +36,11 @@ WHEN old.id <= LAST_ID AND old.id NOT IN (SELECT id FROM temp.chronomap_reindex)
 END;
 )sql";
 
-// Parameters ?1 (uid) to ?19 (dataset_id), shared by the INSERT and the UPDATE.
+// Parameters ?1 (uid) to ?20 (dataset_id), shared by the INSERT and the UPDATE.
 constexpr const char* kEventColumns =
     "source_id, start_day, end_day, date_precision, category, sub_category, title, notes, actors, place, lon, lat, "
-    "geo_precision, country, fatalities, source, url";
-constexpr const char* kEventValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18";
+    "geo_precision, country, fatalities, source, url, involved";
+constexpr const char* kEventValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19";
 
 void bind_event(Statement& s, const EventRecord& e, std::string_view uid) {
   s.bind(1, uid).bind_text_or_null(2, e.source_id).bind(3, std::int64_t{e.start_day});
@@ -49,15 +49,15 @@ void bind_event(Statement& s, const EventRecord& e, std::string_view uid) {
   s.bind_text_or_null(7, e.sub_category).bind(8, std::string_view(e.title)).bind_text_or_null(9, e.notes);
   s.bind_text_or_null(10, e.actors).bind_text_or_null(11, e.place).bind(12, e.lon).bind(13, e.lat);
   s.bind_text_or_null(14, e.geo_precision).bind_text_or_null(15, e.country).bind(16, e.fatalities);
-  s.bind_text_or_null(17, e.source).bind_text_or_null(18, e.url);
-  if (e.dataset_id) s.bind(19, e.dataset_id); else s.bind_null(19);
+  s.bind_text_or_null(17, e.source).bind_text_or_null(18, e.url).bind_text_or_null(19, e.involved);
+  if (e.dataset_id) s.bind(20, e.dataset_id); else s.bind_null(20);
 }
 
-// Parameters ?1 (uid) to ?17 (dataset_id).
+// Parameters ?1 (uid) to ?19 (dataset_id).
 constexpr const char* kLinkColumns =
     "source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, start_day, end_day, "
-    "label, source, url";
-constexpr const char* kLinkValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16";
+    "label, source, url, from_country, to_country";
+constexpr const char* kLinkValues = "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18";
 
 void bind_link(Statement& s, const LinkRecord& l, std::string_view uid) {
   s.bind(1, uid).bind_text_or_null(2, l.source_id).bind(3, std::string_view(l.from_type));
@@ -66,7 +66,8 @@ void bind_link(Statement& s, const LinkRecord& l, std::string_view uid) {
   s.bind(12, std::int64_t{l.start_day});
   if (l.end_day) s.bind(13, std::int64_t{*l.end_day}); else s.bind_null(13);
   s.bind_text_or_null(14, l.label).bind_text_or_null(15, l.source).bind_text_or_null(16, l.url);
-  if (l.dataset_id) s.bind(17, l.dataset_id); else s.bind_null(17);
+  s.bind_text_or_null(17, l.from_country).bind_text_or_null(18, l.to_country);
+  if (l.dataset_id) s.bind(19, l.dataset_id); else s.bind_null(19);
 }
 
 std::string insert_sql(const char* table, const char* columns, const char* values, const char* dataset) {
@@ -87,10 +88,10 @@ bool is_source_id(std::string_view uid) { return uid.rfind("sha256:", 0) != 0; }
 
 EventWriter::EventWriter(Database& db)
     : db_(db),
-      insert_event_(db.prepare(insert_sql("events", kEventColumns, kEventValues, "?19"))),
-      update_event_(db.prepare(update_sql("events", kEventColumns, kEventValues, "?19"))),
-      insert_link_(db.prepare(insert_sql("links", kLinkColumns, kLinkValues, "?17"))),
-      update_link_(db.prepare(update_sql("links", kLinkColumns, kLinkValues, "?17"))),
+      insert_event_(db.prepare(insert_sql("events", kEventColumns, kEventValues, "?20"))),
+      update_event_(db.prepare(update_sql("events", kEventColumns, kEventValues, "?20"))),
+      insert_link_(db.prepare(insert_sql("links", kLinkColumns, kLinkValues, "?19"))),
+      update_link_(db.prepare(update_sql("links", kLinkColumns, kLinkValues, "?19"))),
       insert_actor_(db.prepare(
           "INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id")),
       insert_event_actor_(db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)")),

@@ -230,6 +230,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
       if (merge) {
         if (auto earlier = writer.actors_written_by(p.uid, dataset_id)) {
           p.event.actors = normalise_actors(*earlier + ";" + p.event.actors);
+          for (const auto& iso3 : lookups.countries().named_in(*earlier)) add_involved(p.event, iso3);
           writer.insert(p.event, p.uid);
           ++result.merged;
           return;
@@ -287,6 +288,8 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     auto uid = event_mapping->uid(event);
     if (merge && pending && !event.source_id.empty() && pending->uid == uid) {
       pending->event.actors = normalise_actors(pending->event.actors + ";" + event.actors);
+      for (std::size_t at = 0; at + 3 <= event.involved.size(); at += 4)
+        add_involved(pending->event, std::string_view(event.involved).substr(at, 3));
       ++result.merged;
       continue;
     }

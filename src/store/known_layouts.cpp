@@ -216,6 +216,10 @@ bool recognise_gdelt(const std::vector<std::string>& c, EventLayout& layout) {
   layout.set(Field::category, 28);      // EventRootCode
   layout.set(Field::sub_category, 26);  // EventCode
   layout.columns[static_cast<std::size_t>(Field::actors)] = {6, 16};  // Actor1Name, Actor2Name
+  // Actor1CountryCode, Actor2CountryCode: CAMEO's, ISO 3166 alpha-3 for countries,
+  // plus regions ("AFR", "WST") that name no country and are passed over.
+  layout.columns[static_cast<std::size_t>(Field::involved)] = {7, 17};
+  layout.involved_may_name_regions = true;
   layout.set(Field::geo_precision, geo);
   layout.set(Field::place, geo + 1);
   layout.set(Field::country, geo + 2);

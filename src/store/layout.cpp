@@ -45,6 +45,7 @@ const std::vector<Names> kGenericNames = {
     Names{Field::url, {"url", "source_url", "link", "link1_href"}},
     Names{Field::wkt, {"wkt", "wkt_geom", "the_geom", "geometry", "geom"}},
     Names{Field::magnitude, {"mag", "magnitude"}},
+    Names{Field::involved, {"involved_countries", "countries_involved", "involved"}},
 };
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {

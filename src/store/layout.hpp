@@ -14,14 +14,15 @@ namespace chronomap::store {
 
 enum class Field : std::size_t {
   id, date, end_date, date_precision, year, category, sub_category, title, notes, actors, place, admin1, country,
-  lat, lon, geo_precision, fatalities, fatalities_low, fatalities_high, source, url, wkt, magnitude, count
+  lat, lon, geo_precision, fatalities, fatalities_low, fatalities_high, source, url, wkt, magnitude, involved, count
 };
 inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::count);
 // The names `--map` and `--dry-run` use, in Field order.
 inline constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
     "id",      "date",    "end_date", "date_precision", "year",          "category",       "sub_category", "title",
     "notes",   "actors",  "place",    "admin1",         "country",       "lat",            "lon",
-    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source", "url", "wkt", "magnitude"};
+    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source", "url", "wkt", "magnitude",
+    "involved_countries"};
 
 // How a source writes its country: names and ISO codes (alpha-3, alpha-2, numeric),
 // ACLED's numeric codes (0 is Kosovo), or FIPS 10-4 (GDELT: Niger is NG, Nigeria NI).
@@ -40,6 +41,7 @@ struct EventLayout {
   std::string uid_prefix = "id:";  // source ids of different sources never collide
   bool merge_same_id = false;      // ACLED's monadic files: one row per actor, one event
   bool skip_unplaced = false;      // GDELT: events with no location are counted, not errors
+  bool involved_may_name_regions = false;  // GDELT: an unknown involved code is passed over
   bool header_is_data = false;     // GDELT's files have no header row...
   std::vector<std::string> column_names;  // ...so the layout names the columns
   std::string date_format;         // --date-format

@@ -1,8 +1,11 @@
 // Links from rows: two endpoints (a country, a city or a point), a kind and dates.
 // An endpoint without coordinates is placed at its country's capital or its city.
+#include <tuple>
+
 #include "core/error.hpp"
 #include "store/countries.hpp"
 #include "store/gazetteer.hpp"
+#include "store/involvement.hpp"
 #include "store/row_mapping.hpp"
 #include "store/text.hpp"
 #include "store/values.hpp"
@@ -92,6 +95,12 @@ std::optional<RowError> LinkMapping::map(const Row& row, const Lookups& lookups,
   if (auto error =
           map_endpoint(row, lookups, {"to", to_type_, to_, to_lon_, to_lat_}, l.to_type, l.to, l.to_lon, l.to_lat))
     return error;
+  for (auto [type, name, lon, lat, country] : {std::tie(l.from_type, l.from, l.from_lon, l.from_lat, l.from_country),
+                                               std::tie(l.to_type, l.to, l.to_lon, l.to_lat, l.to_country)}) {
+    Geocode candidates;
+    if (type == "city") candidates = lookups.geocode ? lookups.geocode(name, {}, {}) : lookups.gazetteer().resolve(name);
+    country = endpoint_country(type, name, lon, lat, candidates);
+  }
   l.kind = field_text(row, kind_);
   if (l.kind.empty()) return RowError{"kind", "missing"};
   const auto start = field_text(row, start_);

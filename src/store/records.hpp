@@ -27,7 +27,11 @@ struct EventRecord {
   double lon = 0;
   double lat = 0;
   std::string geo_precision;  // city, near, region, geocoded... as the source said
-  std::string country;        // ISO 3166-1 alpha-3
+  std::string country;        // ISO 3166-1 alpha-3: where it happened
+  // Other countries taking part, ';'-joined ISO3 (never `country` again): given in
+  // the source (involved_countries; GDELT's actor country codes) or named in the
+  // actors ("Military Forces of Mali"). The country filter matches either.
+  std::string involved;
   std::optional<std::int64_t> fatalities;
   std::string source;
   std::string url;
@@ -62,6 +66,7 @@ struct LinkRecord {
   std::string label;
   std::string source;
   std::string url;
+  std::string from_country, to_country;  // ISO3 of each endpoint; "" when not known (a point)
   std::int64_t dataset_id = 0;
 };
 
@@ -79,16 +84,20 @@ struct Dataset {
 struct EventFilter {
   std::optional<DayNumber> from;
   std::optional<DayNumber> to;
-  std::string country;   // ISO3
+  std::string country;   // ISO3: where it happened, or a country taking part (`involved`)
   std::string category;
   std::string text;      // words searched in title, notes, actors and place (all must occur)
+  std::string actor;     // an actor whose name contains this, case ignored
+  std::optional<std::int64_t> min_fatalities;  // a known count of at least this
+  std::optional<std::int64_t> max_fatalities;  // a known count of at most this
+  std::string date_precision;  // day, week, month or year
   std::optional<geo::Extent> bbox;  // lon/lat
   std::size_t limit = 0;  // 0: no limit
 };
 
-// A link matches when its interval overlaps [from, to], its kind is `kind`, an
-// endpoint is `country` (a country endpoint or a city in it is not known: only
-// country endpoints and names count), and its label contains `text`.
+// A link matches when its interval overlaps [from, to], its kind is `kind`, either
+// endpoint is in `country` (a country endpoint, or a city of that country), and its
+// label contains `text`.
 struct LinkFilter {
   std::optional<DayNumber> from;
   std::optional<DayNumber> to;

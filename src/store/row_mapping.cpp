@@ -130,6 +130,7 @@ std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups
     break;
   }
   if (auto error = map_place(row, lookups, e, representative)) return error;
+  if (auto error = map_involved(row, lookups, e)) return error;
 
   if (const auto f = text(row, Field::fatalities); !f.empty()) {
     auto n = parse_count(f);
@@ -154,6 +155,42 @@ std::optional<RowError> EventMapping::map(const Row& row, const Lookups& lookups
       e.title = e.sub_category.empty() ? e.category : e.sub_category;
       if (!e.place.empty()) e.title += " in " + e.place;
     }
+  }
+  return std::nullopt;
+}
+
+void add_involved(EventRecord& e, std::string_view iso3) {
+  if (iso3 == e.country) return;
+  for (std::size_t at = 0; at < e.involved.size(); at += 4)
+    if (std::string_view(e.involved).substr(at, 3) == iso3) return;
+  if (!e.involved.empty()) e.involved += ';';
+  e.involved += iso3;
+}
+
+std::optional<RowError> EventMapping::map_involved(const Row& row, const Lookups& lookups, EventRecord& e) const {
+  const auto add = [&e](std::string_view iso3) { add_involved(e, iso3); };
+  for (int column : layout_.all(Field::involved)) {
+    std::string_view list = field_text(row, column);
+    while (!list.empty()) {
+      const auto cut = list.find_first_of(";,");
+      const std::string_view item = trim_blanks(list.substr(0, cut));
+      list = cut == std::string_view::npos ? std::string_view() : list.substr(cut + 1);
+      if (item.empty()) continue;
+      if (const auto iso3 = lookups.countries().iso3(item)) add(*iso3);
+      else if (!layout_.involved_may_name_regions) {
+        std::string why = "'";
+        why += item;
+        why += "' is not a known country";
+        return RowError{columns_[static_cast<std::size_t>(column)], std::move(why)};
+      }
+    }
+  }
+  if (!e.actors.empty()) {
+    // Actors repeat from row to row (ACLED's "Military Forces of Mali (2021-)"): each
+    // distinct list is read once.
+    auto [hit, fresh] = actor_countries_.try_emplace(e.actors);
+    if (fresh) hit->second = lookups.countries().named_in(e.actors);
+    for (const auto& iso3 : hit->second) add(iso3);
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/layout.hpp"
@@ -58,11 +59,13 @@ class EventMapping {
 
  private:
   std::optional<RowError> map_place(const Row& row, const Lookups& lookups, EventRecord& e, bool& representative) const;
+  std::optional<RowError> map_involved(const Row& row, const Lookups& lookups, EventRecord& e) const;
   [[nodiscard]] std::string_view text(const Row& row, Field field) const;
   [[nodiscard]] std::string column_name(Field field) const;
 
   EventLayout layout_;
   std::vector<std::string> columns_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> actor_countries_;  // by actor list
 };
 
 class LinkMapping {
@@ -76,6 +79,9 @@ class LinkMapping {
   int id_ = -1, from_type_ = -1, from_ = -1, from_lon_ = -1, from_lat_ = -1, to_type_ = -1, to_ = -1;
   int to_lon_ = -1, to_lat_ = -1, kind_ = -1, start_ = -1, end_ = -1, label_ = -1, source_ = -1, url_ = -1;
 };
+
+// Adds `iso3` to e.involved unless it is e.country or already there.
+void add_involved(EventRecord& e, std::string_view iso3);
 
 // An actor list ("A; B;A") with blanks trimmed, empty names dropped and each actor
 // once, joined with ';'.

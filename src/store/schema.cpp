@@ -1,13 +1,15 @@
 // Migrations, oldest first. Never edit one that has shipped: add the next. Version 1
 // held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
 // version 3 the store's own gazetteer (places); version 4 replaces the R*Tree with a
-// B-tree index on (lon, lat).
+// B-tree index on (lon, lat); version 5 the countries that take part in an event, and
+// the country of each link endpoint.
 #include "store/schema.hpp"
 
 #include <array>
 #include <string>
 
 #include "core/error.hpp"
+#include "store/involvement.hpp"
 
 namespace chronomap::store {
 namespace {
@@ -147,7 +149,19 @@ DROP TABLE IF EXISTS events_rtree;
 CREATE INDEX events_by_position ON events(lon, lat);
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces, kVersionPosition};
+// "Country" means where it happened or who took part: the 14 August 2025 meeting is in
+// Moscow (RUS) and involves Mali, Burkina Faso and Niger. `involved` holds the others,
+// ';'-joined ISO3; a link endpoint's country is its own code, or the country of its
+// city. Stores made before fill both from what they hold (involvement_backfill).
+constexpr const char* kVersionInvolved = R"sql(
+ALTER TABLE events ADD COLUMN involved TEXT;
+ALTER TABLE links ADD COLUMN from_country TEXT;
+ALTER TABLE links ADD COLUMN to_country TEXT;
+UPDATE links SET from_country = from_name WHERE from_type = 'country';
+UPDATE links SET to_country = to_name WHERE to_type = 'country';
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces, kVersionPosition, kVersionInvolved};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace
@@ -161,6 +175,7 @@ void migrate(Database& db) {
   db.exec("BEGIN IMMEDIATE");
   try {
     for (auto v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    if (version > 0 && version < 5) backfill_involvement(db);
     // PRAGMAs take no bound parameters; these are compile-time constants.
     db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());

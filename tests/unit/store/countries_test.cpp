@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "store/countries.hpp"
@@ -124,6 +125,23 @@ TEST(Countries, EveryRowOfTheShippedFipsTableResolves) {
     EXPECT_EQ(c.iso3(a3), a3) << line;
   }
   EXPECT_GT(rows, 240);
+}
+
+// Who takes part, from an actor's name: ACLED's and GDELT's actors name their country.
+TEST(Countries, ActorNamesSayWhichCountriesTakePart) {
+  const auto& c = shipped();
+  using List = std::vector<std::string>;
+  EXPECT_EQ(c.named_in("Military Forces of Mali (2021-)"), List{"MLI"});
+  EXPECT_EQ(c.named_in("Military Forces of Russia (2000-) Africa Corps; Protesters (Burkina Faso)"),
+            (List{"RUS", "BFA"}));
+  // The longest name wins: Guinea-Bissau is not Guinea, Nigeria is not Niger.
+  EXPECT_EQ(c.named_in("Military Forces of Guinea-Bissau"), List{"GNB"});
+  EXPECT_EQ(c.named_in("Police Forces of Nigeria; Government of Niger"), (List{"NGA", "NER"}));
+  // Case and accents ignored; each country once.
+  EXPECT_EQ(c.named_in("MALI; Mali transitional government; Côte d'Ivoire"), (List{"MLI", "CIV"}));
+  // Whole words only, and names only: codes and demonyms are not names.
+  EXPECT_EQ(c.named_in("Malian armed forces; Somalia"), List{"SOM"});
+  EXPECT_EQ(c.named_in("Wagner Group; JNIM; TO; IN; MLI"), List{});
 }
 
 TEST(Countries, AMalformedFipsTableIsAnInputError) {

@@ -103,6 +103,9 @@ TEST_F(Store, MigratesAVersion1Store) {
   {
     Database db(path, Database::Mode::create);
     db.exec(read_all(data("store/schema_v1.sql")).c_str());
+    db.exec("INSERT INTO links (uid, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, "
+            "start_day) VALUES ('id:l1', 'country', 'MLI', -8.0, 12.6, 'city', 'Moscow', 37.62, 55.76, 'memorandum', "
+            "20314)");
   }
   auto store = EventStore::open(path, EventStore::OpenMode::existing);
   EXPECT_EQ(store.schema_version(), kSchemaVersion);
@@ -120,6 +123,55 @@ TEST_F(Store, MigratesAVersion1Store) {
   ASSERT_EQ(in_box.size(), 1u);
   EXPECT_EQ(in_box[0].title, "Liptako-Gourma Charter signed");
   EXPECT_EQ(store.check(), std::vector<std::string>{});
+  // Version 5: the countries taking part, from the actors of the events stored before.
+  EventFilter niger;
+  niger.country = "NER";
+  const auto with_niger = store.query(niger);
+  ASSERT_EQ(with_niger.size(), 1u);
+  EXPECT_EQ(with_niger[0].involved, "NER");
+  EventFilter mali;
+  mali.country = "MLI";
+  EXPECT_EQ(store.query(mali).size(), 2u);  // the Moscow meeting and the Bamako charter
+  // A city endpoint is in its country: the Moscow end of a link is in Russia.
+  LinkFilter russia;
+  russia.country = "RUS";
+  ASSERT_EQ(store.links(russia).size(), 1u);
+  EXPECT_EQ(store.links(russia)[0].to_country, "RUS");
+  EXPECT_EQ(store.links(russia)[0].from_country, "MLI");
+}
+
+// One filter for who took part, how many died, how exactly it is dated, and by whom.
+TEST_F(Store, FiltersByTakingPartActorTollAndPrecision) {
+  auto store = open_store();
+  import_file(store, data("import/acled.csv"), options());
+  const auto ids = [&](const EventFilter& f) {
+    std::vector<std::string> out;
+    for (const auto& e : store.query(f)) out.push_back(e.source_id);
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  EventFilter f;
+  // BFA3003 happened in Burkina Faso with the Government of Russia as its second actor.
+  f.country = "RUS";
+  EXPECT_EQ(ids(f), Ids{"BFA3003"});
+  f.country = "BFA";
+  EXPECT_EQ(ids(f), Ids{"BFA3003"});
+  f.country = "NER";
+  EXPECT_EQ(ids(f), Ids{"NER2002"});
+  f = {};
+  f.actor = "wagner";  // an associated actor of MLI1001, any case
+  EXPECT_EQ(ids(f), Ids{"MLI1001"});
+  f = {};
+  f.min_fatalities = 5;
+  EXPECT_EQ(ids(f), (Ids{"NER2002", "MLI1001"}));
+  f.max_fatalities = 5;
+  EXPECT_EQ(ids(f), Ids{"NER2002"});
+  f = {};
+  f.max_fatalities = 0;
+  EXPECT_EQ(ids(f), Ids{"BFA3003"});
+  f = {};
+  f.date_precision = "week";  // ACLED's time_precision 2
+  EXPECT_EQ(ids(f), Ids{"NER2002"});
 }
 
 TEST_F(Store, CheckFindsAMissingSpatialIndex) {
