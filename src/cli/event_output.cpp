@@ -155,7 +155,10 @@ void write_events(std::FILE* out, const std::vector<store::EventRecord>& events,
   const auto format = options.format;
   if (format == OutputFormat::table) {
     for (const auto& e : events) {
-      const std::string dates = format_iso(e.start_day) + (e.end_day ? ".." + format_iso(*e.end_day) : "");
+      // An event known to its month reads "2025-08", not as if it were on the 1st.
+      const auto precision = parse_precision(e.date_precision).value_or(DatePrecision::day);
+      const std::string dates = e.end_day ? format_iso(e.start_day) + ".." + format_iso(*e.end_day)
+                                          : format_with_precision(e.start_day, precision);
       std::fprintf(out, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), terminal_safe(e.category).c_str(),
                    terminal_safe(e.country).c_str(), terminal_safe(e.place).c_str(), terminal_safe(e.title).c_str());
     }

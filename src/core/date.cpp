@@ -139,4 +139,48 @@ std::string format_long(const CivilDate& date) {
          std::to_string(date.year);
 }
 
+std::optional<DatePrecision> parse_precision(std::string_view word) {
+  if (word == "day") return DatePrecision::day;
+  if (word == "week") return DatePrecision::week;
+  if (word == "month") return DatePrecision::month;
+  if (word == "year") return DatePrecision::year;
+  return std::nullopt;
+}
+
+DaySpan precision_span(DayNumber day, DatePrecision precision) {
+  const CivilDate date = from_day_number(day);
+  switch (precision) {
+    case DatePrecision::day:
+      return {day, day};
+    case DatePrecision::week: {
+      // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+      const DayNumber monday = day - ((day % 7 + 7 + 3) % 7);
+      return {monday, monday + 6};
+    }
+    case DatePrecision::month:
+      return {to_day_number({date.year, date.month, 1}),
+              to_day_number({date.year, date.month, days_in_month(date.year, date.month)})};
+    case DatePrecision::year:
+      return {to_day_number({date.year, 1, 1}), to_day_number({date.year, 12, 31})};
+  }
+  return {day, day};
+}
+
+std::string format_with_precision(DayNumber day, DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::day:
+      return format_iso(day);
+    case DatePrecision::week: {
+      std::string text = "week of ";
+      text += format_iso(precision_span(day, precision).first);
+      return text;
+    }
+    case DatePrecision::month:
+      return format_iso(day).substr(0, 7);
+    case DatePrecision::year:
+      return std::to_string(from_day_number(day).year);
+  }
+  return format_iso(day);
+}
+
 }  // namespace chronomap

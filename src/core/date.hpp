@@ -44,4 +44,20 @@ std::string format_long(const CivilDate& date);          // 14 August 2025
 inline std::string format_iso(DayNumber days) { return format_iso(from_day_number(days)); }
 inline std::string format_long(DayNumber days) { return format_long(from_day_number(days)); }
 
+// How exactly a source dates an event: the day, or only its week, month or year
+// (ACLED's time_precision 1/2/3; the store keeps the word).
+enum class DatePrecision { day, week, month, year };
+// "day", "week", "month", "year"; nullopt for anything else.
+std::optional<DatePrecision> parse_precision(std::string_view word);
+
+struct DaySpan {
+  DayNumber first = 0, last = 0;
+};
+// The days an event dated `day` may have happened on: the day itself, its ISO week
+// (Monday to Sunday), its calendar month or its calendar year.
+DaySpan precision_span(DayNumber day, DatePrecision precision);
+// The date as precisely as it is known: "2025-08-14", "week of 2025-08-11", "2025-08",
+// "2025".
+std::string format_with_precision(DayNumber day, DatePrecision precision);
+
 }  // namespace chronomap

@@ -2,6 +2,8 @@
 // the renderer's EventSet, no per-event record kept.
 #include "export/time_source.hpp"
 
+#include <algorithm>
+
 #include "store/user_store.hpp"
 
 namespace chronomap::exporting {
@@ -12,8 +14,15 @@ TimeData load_time_data(const std::string& data, store::EventFilter events, stor
   links.from = links.to = std::nullopt;
   TimeData out;
   events_store.for_each_point(events, [&](const store::EventPoint& p) {
-    out.events.add({p.lon, p.lat}, p.start_day, p.last_day, render::category_index(p.category),
-                   static_cast<float>(p.fatalities));
+    // An event known only to its week, month or year shows for all of it: the early
+    // August 2025 arrests in Bamako are on the map on 14 August.
+    DayNumber first = p.start_day, last = p.last_day;
+    if (const auto precision = parse_precision(p.date_precision); precision && *precision != DatePrecision::day) {
+      const DaySpan span = precision_span(p.start_day, *precision);
+      first = std::min(first, span.first);
+      last = std::max(last, span.last);
+    }
+    out.events.add({p.lon, p.lat}, first, last, render::category_index(p.category), static_cast<float>(p.fatalities));
   });
   for (const auto& record : events_store.links(links)) {
     render::Link link;

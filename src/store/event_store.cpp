@@ -129,10 +129,29 @@ namespace {
 
 // The WHERE clause for a filter: fixed SQL fragments; every value is a bound parameter
 // numbered in the order bind_filter() binds them.
+// The first and last day an event may have happened on, as core/date's precision_span
+// computes them: an event known to its week, month or year spans all of it (the
+// early August 2025 arrests in Bamako match --from 2025-08-10).
+constexpr const char* kFirstPossibleDay =
+    "(CASE e.date_precision"
+    " WHEN 'week' THEN e.start_day - ((e.start_day % 7 + 10) % 7)"
+    " WHEN 'month' THEN CAST(julianday(e.start_day * 86400, 'unixepoch', 'start of month') - 2440587.5 AS INTEGER)"
+    " WHEN 'year' THEN CAST(julianday(e.start_day * 86400, 'unixepoch', 'start of year') - 2440587.5 AS INTEGER)"
+    " ELSE e.start_day END)";
+constexpr const char* kLastPossibleDay =
+    "max(coalesce(e.end_day, e.start_day), CASE e.date_precision"
+    " WHEN 'week' THEN e.start_day - ((e.start_day % 7 + 10) % 7) + 6"
+    " WHEN 'month' THEN CAST(julianday(e.start_day * 86400, 'unixepoch', 'start of month', '+1 month', '-1 day')"
+    " - 2440587.5 AS INTEGER)"
+    " WHEN 'year' THEN CAST(julianday(e.start_day * 86400, 'unixepoch', 'start of year', '+1 year', '-1 day')"
+    " - 2440587.5 AS INTEGER)"
+    " ELSE e.start_day END)";
+
 std::string where_clause(const EventFilter& f) {
   std::string sql = " WHERE 1";
-  if (f.to) sql += " AND e.start_day <= ?";
-  if (f.from) sql += " AND coalesce(e.end_day, e.start_day) >= ?";
+  // A year is the widest span: the bound on start_day lets the index narrow the scan.
+  if (f.to) sql += std::string(" AND e.start_day <= ? + 366 AND ") + kFirstPossibleDay + " <= ?";
+  if (f.from) sql += std::string(" AND ") + kLastPossibleDay + " >= ?";
   if (!f.country.empty())
     sql += " AND (e.country = ? OR instr(';' || coalesce(e.involved, '') || ';', ';' || ? || ';') > 0)";
   if (!f.category.empty()) sql += " AND e.category = ?";
@@ -150,7 +169,10 @@ std::string where_clause(const EventFilter& f) {
 
 int bind_filter(Statement& s, const EventFilter& f) {
   int i = 0;
-  if (f.to) s.bind(++i, std::int64_t{*f.to});
+  if (f.to) {
+    s.bind(++i, std::int64_t{*f.to});
+    s.bind(++i, std::int64_t{*f.to});
+  }
   if (f.from) s.bind(++i, std::int64_t{*f.from});
   if (!f.country.empty()) {
     s.bind(++i, std::string_view(f.country));
@@ -219,7 +241,8 @@ std::vector<EventRecord> EventStore::query(const EventFilter& filter) {
 
 void EventStore::for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit) {
   std::string sql =
-      "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0) "
+      "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0), "
+      "e.date_precision "
       "FROM events e" +
       where_clause(filter) + " ORDER BY e.id";
   if (filter.limit) sql += " LIMIT ?";
@@ -234,6 +257,7 @@ void EventStore::for_each_point(const EventFilter& filter, const std::function<v
     p.last_day = static_cast<DayNumber>(s.column_int(3));
     p.category = s.column_text(4);
     p.fatalities = s.column_int(5);
+    p.date_precision = s.column_text(6);
     visit(p);
   }
 }

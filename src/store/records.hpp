@@ -49,6 +49,7 @@ struct EventPoint {
   DayNumber last_day = 0;
   std::string_view category;
   std::int64_t fatalities = 0;  // 0 when unknown
+  std::string_view date_precision;  // day, week, month, year; valid during the callback
 };
 
 struct LinkRecord {

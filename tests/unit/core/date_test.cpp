@@ -65,4 +65,31 @@ TEST(Date, Formats) {
 }
 
 }  // namespace
+// An imprecise date covers all the days it may mean, and says so when written.
+TEST(Date, PrecisionSpansWeeksMonthsAndYears) {
+  const DayNumber aug1 = to_day_number({2025, 8, 1});  // a Friday
+  EXPECT_EQ(precision_span(aug1, DatePrecision::day).first, aug1);
+  EXPECT_EQ(precision_span(aug1, DatePrecision::day).last, aug1);
+  EXPECT_EQ(from_day_number(precision_span(aug1, DatePrecision::week).first), (CivilDate{2025, 7, 28}));
+  EXPECT_EQ(from_day_number(precision_span(aug1, DatePrecision::week).last), (CivilDate{2025, 8, 3}));
+  EXPECT_EQ(from_day_number(precision_span(aug1, DatePrecision::month).last), (CivilDate{2025, 8, 31}));
+  const DayNumber feb = to_day_number({2024, 2, 10});
+  EXPECT_EQ(from_day_number(precision_span(feb, DatePrecision::month).first), (CivilDate{2024, 2, 1}));
+  EXPECT_EQ(from_day_number(precision_span(feb, DatePrecision::month).last), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(from_day_number(precision_span(feb, DatePrecision::year).first), (CivilDate{2024, 1, 1}));
+  EXPECT_EQ(from_day_number(precision_span(feb, DatePrecision::year).last), (CivilDate{2024, 12, 31}));
+  // Weeks across a year's end, and before 1970 (negative day numbers).
+  const DayNumber new_year = to_day_number({2026, 1, 1});  // a Thursday
+  EXPECT_EQ(from_day_number(precision_span(new_year, DatePrecision::week).first), (CivilDate{2025, 12, 29}));
+  const DayNumber old = to_day_number({1969, 12, 31});  // a Wednesday
+  EXPECT_EQ(from_day_number(precision_span(old, DatePrecision::week).first), (CivilDate{1969, 12, 29}));
+  EXPECT_EQ(from_day_number(precision_span(old, DatePrecision::week).last), (CivilDate{1970, 1, 4}));
+  EXPECT_EQ(format_with_precision(aug1, DatePrecision::day), "2025-08-01");
+  EXPECT_EQ(format_with_precision(aug1, DatePrecision::week), "week of 2025-07-28");
+  EXPECT_EQ(format_with_precision(aug1, DatePrecision::month), "2025-08");
+  EXPECT_EQ(format_with_precision(aug1, DatePrecision::year), "2025");
+  EXPECT_EQ(parse_precision("month"), DatePrecision::month);
+  EXPECT_EQ(parse_precision("Month"), std::nullopt);
+}
+
 }  // namespace chronomap

@@ -174,6 +174,37 @@ TEST_F(Store, FiltersByTakingPartActorTollAndPrecision) {
   EXPECT_EQ(ids(f), Ids{"NER2002"});
 }
 
+// --from/--to select an imprecise event on every day it may have happened on: the
+// store's SQL and core/date's precision_span agree, at the edges of each span.
+TEST_F(Store, DateFiltersCoverTheWholeWeekMonthOrYearOfAnImpreciseEvent) {
+  auto store = open_store();
+  const auto csv = dir() / "precision.csv";
+  {
+    std::ofstream out(csv);
+    out << "id,date,end_date,date_precision,category,title,lat,lon\n"
+           "w,2025-01-01,,week,attack,week across a new year,12.6,-8.0\n"
+           "m,2024-02-10,,month,attack,month of a leap February,12.6,-8.0\n"
+           "y,1969-06-15,,year,attack,year before 1970,12.6,-8.0\n"
+           "s,2025-08-30,2025-09-03,month,attack,month with a span beyond it,12.6,-8.0\n"
+           "d,2025-08-14,,day,attack,one day,12.6,-8.0\n";
+  }
+  import_file(store, csv, options());
+  int checked = 0;
+  for (const auto& e : store.query({})) {
+    DaySpan span = precision_span(e.start_day, *parse_precision(e.date_precision));
+    span.last = std::max(span.last, e.last_day());
+    for (DayNumber day : {span.first - 1, span.first, span.last, span.last + 1}) {
+      EventFilter on_day;
+      on_day.from = on_day.to = day;
+      bool found = false;
+      for (const auto& hit : store.query(on_day)) found = found || hit.source_id == e.source_id;
+      EXPECT_EQ(found, day >= span.first && day <= span.last) << e.source_id << " on " << format_iso(day);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 20);
+}
+
 TEST_F(Store, CheckFindsAMissingSpatialIndex) {
   auto store = open_store();
   import_file(store, data("import/acled.csv"), options());
