@@ -51,7 +51,7 @@ n=$(printf "%'d" "$rows")
 
 echo "# $n events: import, render, window (bench/big.sh)"
 echo
-echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git -C "$root" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(commit_line "$root")"
 echo "- machine: $(machine_line)"
 echo "- load average before: $(load_line)"
 

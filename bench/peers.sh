@@ -6,11 +6,12 @@
 # and one line per goal of the issue.
 #
 # usage: bench/peers.sh [--install] [--quick] [--sizes "10000 100000 1000000"] [--runs R]
-#                       [--peers "mapnik gmt qgis"] [--build DIR] [--work DIR]
+#                       [--peers "mapnik gmt qgis"] [--render-args "ARGS"] [--build DIR] [--work DIR]
 #   --install  install the peers from Debian's packages first (apt-get; root or sudo)
 #   --quick    10,000 events only, 1 run: a check that everything works, not figures
 #   --runs R   timed runs per renderer and size after one warm-up (default 3)
 #   --work DIR keep the inputs and images there (default: a temporary folder, removed)
+#   --render-args "ARGS"  more options for chronomap's snapshot (the peers draw discs: keep them)
 # A peer that is not installed is skipped with a note. Inputs are made locally: the
 # boundaries are geodata/boundaries.gpkg, the events come from chronomap_generate_acled
 # (imported into a store for chronomap, read as CSV by the peers).
@@ -19,7 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 peers_dir="$root/bench/peers"
 source "$peers_dir/lib.sh"
 
-install=0 quick=0 sizes="10000 100000 1000000" runs=3 peers="mapnik gmt qgis" build="$root/build" work=""
+install=0 quick=0 sizes="10000 100000 1000000" runs=3 peers="mapnik gmt qgis" build="$root/build" work="" render_args=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --install) install=1 ;;
@@ -27,9 +28,10 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes=$2; shift ;;
     --runs) runs=$2; shift ;;
     --peers) peers=$2; shift ;;
+    --render-args) render_args=$2; shift ;;
     --build) build=$(cd "$2" && pwd); shift ;;
     --work) mkdir -p "$2"; work=$(cd "$2" && pwd); shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "peers.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,7 +75,7 @@ aux=100000; ((quick)) && aux=10000   # events for the window, scrubbing and seri
 
 echo "# chronomap against the peers$( ((quick)) && echo ' (quick run: 10,000 events, 1 run; not figures to report)')"
 echo
-echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git -C "$root" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(commit_line "$root")"
 echo "- machine: $(machine_line)"
 echo "- load average before: $(load_line)"
 echo "- map: ${W}x${H}, EPSG:4326, lon $west..$east, lat $south..$north (bench/peers/map_spec.py); runs: 1 warm-up + $runs, interleaved, medians"
@@ -92,7 +94,7 @@ done
 command_for() {
   case $1 in
     chronomap) cmd=("$chronomap" render --data "$work/store_$2.db" --out "$3" --size ${W}x${H} --projection EPSG:4326
-      --bbox "$west,$south,$east,$north" --no-legend --verbose) ;;
+      --bbox "$west,$south,$east,$north" --no-legend --verbose $render_args) ;;
     mapnik) cmd=(/usr/bin/python3 "$peers_dir/mapnik_render.py" "$gpkg" "$work/events_$2.csv" "$3" ${W}x${H}) ;;
     qgis) cmd=(env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/runtime" /usr/bin/python3 "$peers_dir/qgis_render.py"
       "$gpkg" "$work/events_$2.csv" "$3" ${W}x${H}) ;;

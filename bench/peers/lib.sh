@@ -23,6 +23,13 @@ machine_line() {
     "$(free -m | awk '/^Mem:/ { print $2 }')"
 }
 load_line() { cut -d' ' -f1-3 /proc/loadavg; }
+# commit_line DIR: the checkout's commit, short, with the start of its subject
+commit_line() {
+  local line
+  line=$(git -C "$1" log -1 --format='%h %s' 2>/dev/null | cut -c1-72 | sed 's/ *$//')
+  [[ -z $(git -C "$1" status --porcelain --untracked-files=no 2>/dev/null) ]] || line+=" (and uncommitted changes)"
+  echo "$line"
+}
 
 # start_display WxH DIR: a private Xvfb display (exports DISPLAY, sets xvfb_pid); its log in DIR.
 start_display() {
