@@ -84,9 +84,17 @@ printf 'window_width=1920\nwindow_height=1080\nwindow_x=0\nwindow_y=0\n' >"$XDG_
 rss_log="$work/gui.time"
 /usr/bin/time -v -o "$rss_log" "$chronomap" --data "$store" --report-frames 0 >"$work/gui.out" 2>"$work/gui.err" &
 app_pid=$!
-for _ in $(seq 1200); do grep -q 'frame 1 presented' "$work/gui.err" && break; kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+# presented FRAMES SECONDS: waits until the window has reported FRAMES frames in all
+presented() {
+  for _ in $(seq $(($2 * 10))); do
+    (($(grep -c 'presented' "$work/gui.err") >= $1)) && return 0
+    kill -0 $app_pid 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+presented 1 600 || { echo "big.sh: the window showed no frame in 600 s: $(tail -n 3 "$work/gui.err")" >&2; exit 1; }
 first=$(sed -n 's/^chronomap: frame 1 presented at \([0-9.]*\) ms.*/\1/p' "$work/gui.err")
-[[ -n $first ]] || { echo "big.sh: the window showed no frame in 120 s: $(tail -n 3 "$work/gui.err")" >&2; exit 1; }
 echo "- window: first frame presented $first ms after the process started"
 window=$(xdotool search --sync --onlyvisible --name '^chronomap$' | head -1)
 sleep 2
@@ -96,6 +104,7 @@ xdotool windowfocus --sync "$window" 2>/dev/null || true
 before=$(grep -c 'presented' "$work/gui.err")
 for _ in $(seq "$steps"); do xdotool key Left; sleep 0.2; done
 sleep 1
+presented $(($(grep -c 'presented' "$work/gui.err") + 3)) 120 || true  # the last presses drawn
 after=$(grep -c 'presented' "$work/gui.err")
 import -window root "$shots/window_scrubbed.png"
 # the frames drawn while scrubbing: their own times (work from input to presented)
