@@ -42,10 +42,11 @@ for n in $sizes; do [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "peers.sh: --sizes: '$n'
 
 if ((install)); then
   sudo=""; [[ $(id -u) == 0 ]] || sudo=sudo
-  $sudo apt-get update -q
+  # on stderr, so that standard output holds the figures alone
+  $sudo apt-get update -q >&2
   # ghostscript: GMT's PNG output (not pulled in without recommends); mesa-utils: glxinfo
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends python3-mapnik qgis python3-qgis \
-    gmt ghostscript gdal-bin time xvfb xdotool imagemagick mesa-utils
+    gmt ghostscript gdal-bin time xvfb xdotool imagemagick mesa-utils >&2
 fi
 
 chronomap="$build/src/chronomap"
@@ -112,6 +113,9 @@ for n in $sizes; do
     timed "$work/warm_${p}_$n" timeout 900 "${cmd[@]}"
     if ((T_STATUS != 0)); then echo "note: $p failed at $n events: $(tail -n 2 "$work/warm_${p}_$n.err")"; continue; fi
     if awk -v w="$T_WALL" 'BEGIN { exit !(w > 300) }'; then echo "note: $p left out at $n events (warm-up $T_WALL s)"; continue; fi
+    if command -v identify >/dev/null && [[ $(identify -format '%wx%h' "$work/images/${p}_$n.png") != "${W}x$H" ]]; then
+      echo "note: $p drew $(identify -format '%wx%h' "$work/images/${p}_$n.png"), not ${W}x$H"
+    fi
     renderers+=" $p"
   done
   command_for chronomap "$n" "$work/images/chronomap_$n.png"
