@@ -106,8 +106,7 @@ event_rules = []
 for name, colour in spec.CATEGORIES:
     symbol = disc(colour, spec.EVENT_RADIUS, spec.rim(colour), spec.EVENT_RIM, spec.EVENT_OPACITY)
     event_rules.append(rule([symbol], tests[name]) if name in tests else rule([symbol], otherwise=True))
-# filesize_max: the plugin refuses files over 20 MB unless told otherwise
-layer('events', mapnik.CSV(file=csv_path, filesize_max=100000), [event_rules])
+layer('events', mapnik.CSV(file=csv_path), [event_rules])
 
 m.zoom_to_box(mapnik.Box2d(*box))
 mapnik.render_to_file(m, out, 'png')
