@@ -180,7 +180,8 @@ fi
 # Scrubbing: the window's frame at 1920x1080 while the date moves (offscreen, as the window draws).
 scrub() {  # N: sets S_WALL S_CPU (ms per frame, medians)
   "$build/bench/chronomap_bench_time" "$1" 60 >"$work/scrub_$1.txt"
-  read -r S_WALL S_CPU < <(sed -n 's/.*median \([0-9.]*\) ms wall.*, \([0-9.]*\) ms CPU.*/\1 \2/p' "$work/scrub_$1.txt")
+  read -r S_WALL S_CPU < <(sed -n 's/.*median \([0-9.]*\) ms wall.*, \([0-9.]*\) ms CPU.*/\1 \2/p' "$work/scrub_$1.txt") || true
+  [[ -n ${S_CPU:-} ]] || { echo "peers.sh: chronomap_bench_time printed no frame line:" >&2; cat "$work/scrub_$1.txt" >&2; exit 1; }
 }
 # The scrubbing goal is at 100,000 events; the CPU per frame is compared with 10 times
 # more events (10 times fewer in a quick run).
@@ -189,6 +190,8 @@ scrub 100000; scrub_wall=$S_WALL scrub_cpu=$S_CPU
 scrub "$other"; other_wall=$S_WALL other_cpu=$S_CPU
 echo
 echo "## Scrubbing (chronomap_bench_time: 60 dates across the data, 30-day window, 1920×1080)"
+echo
+echo "- $(grep -m1 '^renderer:' "$work/scrub_100000.txt")"
 echo
 echo "| events | frame wall ms (median, to glFinish) | CPU ms per frame (main thread, before the GPU work) |"
 echo "|---|---|---|"
