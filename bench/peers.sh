@@ -87,7 +87,7 @@ for n in $(printf '%s\n' $sizes $aux | sort -nu); do
   if [[ ! -s $work/store_$n.db ]]; then
     timed "$work/import_$n" "$chronomap" import "$work/events_$n.csv" --data "$work/store_$n.db" --quiet
     ((T_STATUS == 0)) || { echo "peers.sh: import of $n events failed: $(tail -n 3 "$work/import_$n.err")" >&2; exit 1; }
-    echo "- input: $n events generated and imported into a store in $T_WALL s ($T_RSS MiB peak)"
+    echo "- input: $n events generated, then imported into a store in $T_WALL s ($T_RSS MiB peak)"
   fi
 done
 
@@ -139,7 +139,7 @@ for n in $sizes; do
   done
   echo
   printf '## %s events: %s×%s snapshot, whole process\n\n' "$(printf "%'d" "$n")" $W $H
-  echo "| renderer | wall s (median) | CPU s | peak RSS MiB | chronomap ÷ renderer, time | chronomap ÷ renderer, memory |"
+  echo "| renderer | wall s (median) | CPU s (user + sys) | peak RSS MiB (largest process) | chronomap ÷ renderer, time | chronomap ÷ renderer, memory |"
   echo "|---|---|---|---|---|---|"
   for p in $renderers; do
     awk -v p="$p" -v w="${wall[$p,$n]}" -v c="${cpu[$p,$n]}" -v m="${rss[$p,$n]}" -v cw="${wall[chronomap,$n]}" \

@@ -7,7 +7,7 @@
 # usage: gmt_render.sh BOUNDARIES_GPKG EVENTS_CSV OUT_PNG [WxH]
 # Differences from the other peers: GMT gives a symbol one pen, so every event's rim is
 # the darkest category rim (attack's) instead of its own category's, and the 85 % opacity
-# (-t15) applies to the rim too.
+# (-t15) applies to the rim too; the names are in Helvetica with an opaque halo.
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: $0 BOUNDARIES_GPKG EVENTS_CSV OUT_PNG [WxH]" >&2; exit 2; }
 here=$(dirname "$(readlink -f "$0")")
@@ -63,6 +63,16 @@ for p in $PLACES; do
   echo "$i $colour $((i + 1)) $colour" >> places.cpt
   i=$((i + 1))
 done > places.txt
+# names: "lon lat font justify text" (Helvetica: GMT's PostScript type has no Cyrillic, so a
+# name with a " · " part in another script keeps its Latin part; a place's offset to the right of
+# its marker is turned into degrees, exact in this plate carree view)
+printf '%s\n' "$LABELS" | while read -r lon lat size bold offset name; do
+  [[ $name == *" · "* ]] && name=${name%% · *}
+  awk -v lon="$lon" -v lat="$lat" -v s="$size" -v b="$bold" -v o="$offset" -v n="$name" -v d="$DPI" \
+      -v w="$west" -v e="$east" -v px="$W" -v c="$LABEL_COLOUR" -v halo="$LABEL_HALO_WIDTH" -v hc="$LABEL_HALO_COLOUR" \
+    'BEGIN { printf "%.6f %s %.3fp,%s,%s=~%.3fp,%s %s %s\n", lon + o * (e - w) / px, lat, s * 72 / d,
+             b ? "Helvetica-Bold" : "Helvetica", c, 2 * halo * 72 / d, hc, o ? "LM" : "CM", n }'
+done > labels.txt
 transparency() { awk -v o="$1" 'BEGIN { printf "%d", (1 - o) * 100 + 0.5 }'; }
 
 gmt begin map png A+r,E$DPI
@@ -76,6 +86,7 @@ gmt begin map png A+r,E$DPI
   gmt plot others.gmt -W"$(px "$BORDER_WIDTH")",$BORDER_COLOUR
   gmt plot focus.gmt -W"$(px "$FOCUS_BORDER_WIDTH")",$FOCUS_BORDER_COLOUR
   gmt plot admin1.gmt -W"$(px "$MOSCOW_OUTLINE_WIDTH")",$MOSCOW_OUTLINE_COLOUR
+  gmt text labels.txt -F+f+j
   gmt plot places.txt -Sci -Cplaces.cpt -W"$(px "$PLACE_STROKE_WIDTH")",$PLACE_STROKE_COLOUR
   gmt plot events.txt -Sc"$(inch "$(awk -v r="$EVENT_RADIUS" -v s="$EVENT_RIM" 'BEGIN { print 2 * r - s }')")" \
       -Ccategories.cpt -W"$(px "$EVENT_RIM")",$rim -t"$(transparency "$EVENT_OPACITY")"

@@ -11,10 +11,12 @@ on 20E with the span that keeps pixels square on the canvas (16:9: -35.11..75.11
 chronomap is given the same box with --bbox, so every renderer draws the same pixels.
 Layers, bottom to top:
   sea; graticule every 10 degrees; land; the focus countries' fills; Moscow's fill
-  (layer admin1); borders; the focus countries' borders; Moscow's outline; the places
-  (3 capitals and Moscow); the events, discs of radius 5 px coloured by category with
-  a dark rim, 85 % opaque inside.
-Not drawn by the peers: chronomap's text (3 country and 4 place names, attribution).
+  (layer admin1); borders; the focus countries' borders; Moscow's outline; the names
+  (3 countries, bold, centred; 3 places, right of their marker: chronomap's declutter
+  drops Ouagadougou's under "Burkina Faso"); the places (3 capitals and Moscow); the
+  events, discs of radius 5 px coloured by category with a dark rim, 85 % opaque inside.
+Not drawn by the peers: chronomap's attribution line. The peers' type is DejaVu Sans
+as chronomap's (GMT: Helvetica, PostScript's own).
 """
 import sys
 
@@ -30,6 +32,16 @@ MOSCOW_OUTLINE = ('#7b1d14', 1.4)
 PLACES = [('Bamako', -8.0029, 12.6392, 3.5, '#24221f'), ('Ouagadougou', -1.5197, 12.3714, 3.5, '#24221f'),
           ('Niamey', 2.1098, 13.5137, 3.5, '#24221f'), ('Moscow', 37.6173, 55.7558, 6.0, MOSCOW_FILL)]
 PLACE_STROKE = ('#ffffff', 1.5)
+# names: (text, lon, lat, size px, bold, offset px to the right; 0: centred). A country's
+# name sits on the area-weighted centroid of its largest ring (scene.cpp: label_point).
+LABELS = [('Mali', -3.5427, 17.3458, 17, True, 0), ('Burkina Faso', -1.7545, 12.2695, 17, True, 0),
+          ('Niger', 9.3856, 17.4190, 17, True, 0), ('Bamako', -8.0029, 12.6392, 12.5, False, 7.5),
+          ('Niamey', 2.1098, 13.5137, 12.5, False, 7.5), ('Moscow · Москва', 37.6173, 55.7558, 12.5, False, 10)]
+# chronomap's type size is the height from ascent to descent (stb_truetype's pixel height);
+# the peers' is the em, smaller by DejaVu Sans's 2048 / (1901 + 483)
+EM_PER_SIZE = 2048 / (1901 + 483)
+LABEL_COLOUR = '#24221f'
+LABEL_HALO = ('#ffffff', 0.85, 1.5)       # colour, opacity, width in px
 EVENT_RADIUS, EVENT_RIM, EVENT_OPACITY = 5.0, 1.2, 0.85
 # chronomap's categories for an ACLED row (src/store/known_layouts.cpp: acled_category), in
 # the order they are tested, with the colour of each (src/render/time_data.cpp)
@@ -91,6 +103,10 @@ if __name__ == '__main__':
     print('MOSCOW_OUTLINE_COLOUR=%s MOSCOW_OUTLINE_WIDTH=%s' % MOSCOW_OUTLINE)
     print('PLACES="%s"' % ' '.join('%s,%s,%s,%s' % p[1:] for p in PLACES))
     print('PLACE_STROKE_COLOUR=%s PLACE_STROKE_WIDTH=%s' % PLACE_STROKE)
+    print('LABEL_COLOUR=%s LABEL_HALO_COLOUR=%s LABEL_HALO_OPACITY=%s LABEL_HALO_WIDTH=%s' % ((LABEL_COLOUR,) + LABEL_HALO))
+    # one label a line: lon lat em_size bold offset text
+    print('LABELS="%s"' % '\n'.join('%s %s %.2f %d %s %s' % (l[1], l[2], l[3] * EM_PER_SIZE, l[4], l[5], l[0])
+                                     for l in LABELS))
     print('EVENT_RADIUS=%s EVENT_RIM=%s EVENT_OPACITY=%s' % (EVENT_RADIUS, EVENT_RIM, EVENT_OPACITY))
     print('CATEGORIES="%s"' % ' '.join('%s=%s=%s' % (n, c, rim(c)) for n, c in CATEGORIES))
     print('ATTACK_TYPES="%s"' % '|'.join(ATTACK_TYPES))

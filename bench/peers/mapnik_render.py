@@ -94,6 +94,27 @@ layer('fills', countries,
 layer('moscow_fill', mapnik.Ogr(file=gpkg, layer='admin1'), [[rule([fill(spec.MOSCOW_FILL)])]])
 layer('borders', countries, [[rule([line(*spec.BORDER)], 'not (%s)' % focus)], [rule([line(*spec.FOCUS_BORDER)], focus)]])
 layer('moscow_outline', mapnik.Ogr(file=gpkg, layer='admin1'), [[rule([line(*spec.MOSCOW_OUTLINE)])]])
+mapnik.register_fonts('/usr/share/fonts/truetype/dejavu')  # Debian's fonts-dejavu-core
+
+
+def label_layer():
+    """The names: Mapnik's Python binding sets no text property, so this layer is XML."""
+    styles = sorted({l[3:] for l in spec.LABELS})  # (size, bold, offset)
+    halo = mapnik.Color(spec.LABEL_HALO[0])
+    rules = ''.join(
+        '<Rule><Filter>[style] = %d</Filter><TextSymbolizer face-name="DejaVu Sans %s" size="%g" fill="%s" '
+        'halo-fill="rgba(%d,%d,%d,%g)" halo-radius="%g" allow-overlap="true" dx="%g" horizontal-alignment="%s" '
+        'vertical-alignment="middle">[name]</TextSymbolizer></Rule>' % (
+            i, 'Bold' if bold else 'Book', size * spec.EM_PER_SIZE, spec.LABEL_COLOUR, halo.r, halo.g, halo.b, spec.LABEL_HALO[1],
+            spec.LABEL_HALO[2], offset, 'right' if offset else 'middle') for i, (size, bold, offset) in enumerate(styles))
+    rows = '\n'.join('"POINT(%s %s)",%d,"%s"' % (l[1], l[2], styles.index(l[3:]), l[0]) for l in spec.LABELS)
+    xml = ('<Map srs="%s"><Style name="labels">%s</Style><Layer name="labels" srs="%s"><StyleName>labels</StyleName>'
+           '<Datasource><Parameter name="type">csv</Parameter><Parameter name="inline">wkt,style,name\n%s\n'
+           '</Parameter></Datasource></Layer></Map>' % (m.srs, rules, m.srs, rows))
+    mapnik.load_map_from_string(m, xml)
+
+
+label_layer()
 kinds = sorted({(p[3], p[4]) for p in spec.PLACES})  # (radius, fill): the capitals' and Moscow's
 layer('places', mapnik.CSV(inline='wkt,kind\n' + ''.join('"POINT(%s %s)",%d\n' % (p[1], p[2], kinds.index(p[3:]))
                                                          for p in spec.PLACES)),

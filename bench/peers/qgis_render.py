@@ -15,11 +15,12 @@ import sys
 
 os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem,  # noqa: E402
-                       QgsFeature, QgsFillSymbol, QgsGeometry, QgsLineSymbol, QgsMapRendererParallelJob,
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsMarkerSymbol, QgsPointXY, QgsRectangle,
-                       QgsRendererCategory, QgsVectorLayer)
-from qgis.PyQt.QtCore import QSize  # noqa: E402
-from qgis.PyQt.QtGui import QColor  # noqa: E402
+                       QgsFeature, QgsField, QgsFillSymbol, QgsGeometry, QgsLineSymbol, QgsMapRendererParallelJob,
+                       QgsMapRendererSequentialJob, QgsMapSettings, QgsMarkerSymbol, QgsPalLayerSettings, QgsPointXY,
+                       QgsRectangle, QgsRendererCategory, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
+                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtCore import QSize, QVariant  # noqa: E402
+from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import map_spec as spec  # noqa: E402
@@ -101,6 +102,49 @@ places.renderer().setSymbol(disc(spec.PLACES[0][4], spec.PLACES[0][3], *spec.PLA
 moscow = memory_layer('Point', [QgsGeometry.fromPointXY(QgsPointXY(*spec.PLACES[3][1:3]))])
 moscow.renderer().setSymbol(disc(spec.PLACES[3][4], spec.PLACES[3][3], *spec.PLACE_STROKE))
 
+def label_layer(size, bold, offset):
+    """The names of one style. QGIS's labelling engine draws every layer's labels above all
+    the layers (chronomap draws them under the places and events)."""
+    lay = QgsVectorLayer('Point?crs=EPSG:4326', 'labels', 'memory')
+    lay.dataProvider().addAttributes([QgsField('name', QVariant.String)])
+    lay.updateFields()
+    feats = []
+    for label in spec.LABELS:
+        if label[3:] == (size, bold, offset):
+            f = QgsFeature(lay.fields())
+            f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(label[1], label[2])))
+            f.setAttribute('name', label[0])
+            feats.append(f)
+    lay.dataProvider().addFeatures(feats)
+    text = QgsTextFormat()
+    text.setFont(QFont('DejaVu Sans', weight=QFont.Bold if bold else QFont.Normal))
+    text.setSize(size * spec.EM_PER_SIZE)
+    text.setSizeUnit(QgsUnitTypes.RenderPixels)
+    text.setColor(QColor(spec.LABEL_COLOUR))
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setColor(QColor(spec.LABEL_HALO[0]))
+    halo.setOpacity(spec.LABEL_HALO[1])
+    halo.setSize(spec.LABEL_HALO[2])
+    halo.setSizeUnit(QgsUnitTypes.RenderPixels)
+    text.setBuffer(halo)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = 'name'
+    settings.setFormat(text)
+    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.quadOffset = QgsPalLayerSettings.QuadrantRight if offset else QgsPalLayerSettings.QuadrantOver
+    settings.xOffset = offset
+    settings.offsetUnits = QgsUnitTypes.RenderPixels
+    settings.displayAll = True
+    lay.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    lay.setLabelsEnabled(True)
+    lay.renderer().setSymbol(QgsMarkerSymbol.createSimple({'name': 'circle', 'size': '0'}))
+    keep.append(lay)
+    return lay
+
+
+labels = [label_layer(*style) for style in sorted({label[3:] for label in spec.LABELS})]
+
 uri = ('file://%s?type=csv&delimiter=,&xField=longitude&yField=latitude&crs=EPSG:4326'
        '&spatialIndex=no&subsetIndex=no&watchFile=no' % os.path.abspath(csv_path))
 events = QgsVectorLayer(uri, 'events', 'delimitedtext')
@@ -121,7 +165,7 @@ events.setRenderer(QgsCategorizedSymbolRenderer(expression, [
 
 ms = QgsMapSettings()
 # top to bottom
-ms.setLayers([events, moscow, places, moscow_outline, focus_borders, borders, moscow_fill, fills, graticule])
+ms.setLayers([events, moscow, places] + labels + [moscow_outline, focus_borders, borders, moscow_fill, fills, graticule])
 ms.setBackgroundColor(QColor(spec.SEA))
 ms.setFlag(QgsMapSettings.Antialiasing, True)
 ms.setDestinationCrs(QgsCoordinateReferenceSystem('EPSG:4326'))
@@ -136,5 +180,5 @@ for err in job.errors():
 if not job.renderedImage().save(out, 'png'):
     sys.exit('could not write ' + out)
 # every QGIS object goes before exitQgis(), or the interpreter's teardown crashes
-del job, ms, keep, graticule, fills, moscow_fill, borders, focus_borders, moscow_outline, places, moscow, events
+del job, ms, keep, labels, graticule, fills, moscow_fill, borders, focus_borders, moscow_outline, places, moscow, events
 app.exitQgis()
