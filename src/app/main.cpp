@@ -14,6 +14,10 @@ int main(int argc, char** argv) {
   app.add_option("--boundaries", options.boundaries, "country boundaries from any OGR vector source");
   app.add_option("--layer", options.layer, "the layer of --boundaries to draw");
   app.add_option("--data", options.data, "event store to open (default: the user's)");
+  app.add_option("--report-frames", options.report_frames,
+                 "for benchmarks: print on stderr when each frame is presented (ms since the process started) "
+                 "and close after N frames (0: report every frame, never close)")
+      ->check(CLI::Range(0, 1000000000));
   // The same edge as every command: help exits 0, bad options 2, errors one line.
   return chronomap::cli::run_guarded(app, argc, argv, [&] { return chronomap::ui::run_gui(options); });
 }

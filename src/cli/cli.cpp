@@ -31,7 +31,10 @@ void print_usage(std::FILE* out) {
                "chronomap: a map of dated, geocoded regional events\n\n"
                "Usage:\n"
                "  chronomap                 open the map window\n"
-               "  chronomap COMMAND --help  help on a command\n\nCommands:\n");
+               "  chronomap COMMAND --help  help on a command\n\n"
+               "The window's options: --data DB, --projection P, --boundaries PATH, --layer NAME,\n"
+               "--report-frames N (print when each frame is presented; close after N frames, 0: never)\n\n"
+               "Commands:\n");
   for (const auto& command : kCommands) std::fprintf(out, "  %-10s %s\n", command.name, command.summary);
 }
 

@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "export/time_source.hpp"
+#include "ui/frame_log.hpp"
 #include "ui/panels.hpp"
 
 namespace chronomap::ui {
@@ -182,12 +183,14 @@ int run_gui(const GuiOptions& options) {
     TimelinePanel timeline;
     LegendPanel legend;
     double last_time = glfwGetTime();
+    FrameLog frame_log(options.report_frames);
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
       // Redraw continuously only while something moves (playing, animated links).
       const bool moving = timeline.playing() || (map->view().time.animate_links && map->view().layers.links &&
                                                  !map->links().empty());
       glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 0.1);
+      frame_log.frame_started();
       const double now = glfwGetTime();
       const double dt = now - last_time;
       last_time = now;
@@ -215,6 +218,7 @@ int run_gui(const GuiOptions& options) {
       glViewport(0, 0, fw, fh);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glfwSwapBuffers(window);
+      if (frame_log.frame_presented()) state.quit = true;
     }
     glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
     glfwGetWindowPos(window, &settings.window_x, &settings.window_y);

@@ -10,6 +10,7 @@ struct GuiOptions {
   std::string boundaries;  // empty: the shipped countries
   std::string layer;
   std::string data;  // event store; empty: the default one
+  int report_frames = -1;  // see FrameLog: < 0 off, 0 every frame, N the first N then quit
 };
 
 // Opens the window and runs until it is closed; returns the exit status. With no
