@@ -1,6 +1,8 @@
 // Civil-date arithmetic (the era-based days-from-civil method) and date parsing.
 #include "core/date.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -137,6 +139,22 @@ std::string format_long(const CivilDate& date) {
   return std::to_string(date.day) + " " +
          std::string(kMonthNames[static_cast<std::size_t>(date.month - 1)]) + " " +
          std::to_string(date.year);
+}
+
+DayNumber add_months(DayNumber day, int months) {
+  const CivilDate date = from_day_number(day);
+  const int index = date.year * 12 + (date.month - 1) + months;
+  const int year = index >= 0 ? index / 12 : -((-index + 11) / 12);
+  const int month = index - year * 12 + 1;
+  return to_day_number({year, month, std::min(date.day, days_in_month(year, month))});
+}
+
+DayNumber add_years(DayNumber day, int years) { return add_months(day, years * 12); }
+
+DayNumber step_by_window(DayNumber day, int window_days, int steps) {
+  if (window_days >= 28 && window_days <= 31) return add_months(day, steps);
+  if (window_days == 365 || window_days == 366) return add_years(day, steps);
+  return day + steps * window_days;
 }
 
 std::optional<DatePrecision> parse_precision(std::string_view word) {

@@ -44,6 +44,16 @@ std::string format_long(const CivilDate& date);          // 14 August 2025
 inline std::string format_iso(DayNumber days) { return format_iso(from_day_number(days)); }
 inline std::string format_long(DayNumber days) { return format_long(from_day_number(days)); }
 
+// Calendar arithmetic: the same day `months` months or `years` years on, clamped to
+// the end of a shorter month (31 January + 1 month is 28 or 29 February; 29 February
+// + 1 year is 28 February).
+DayNumber add_months(DayNumber day, int months);
+DayNumber add_years(DayNumber day, int years);
+// One step of the timeline by a window of `window_days`, in calendar terms: a month
+// window (28 to 31 days) steps by calendar months (3 Jan, 3 Feb, 3 Mar), a year window
+// (365 or 366 days) by calendar years, any other by its days. `steps` may be negative.
+DayNumber step_by_window(DayNumber day, int window_days, int steps);
+
 // How exactly a source dates an event: the day, or only its week, month or year
 // (ACLED's time_precision 1/2/3; the store keeps the word).
 enum class DatePrecision { day, week, month, year };

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/date.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -112,6 +113,23 @@ void route_keys(AppState& state, PendingInput& pending) {
   if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
 }
 
+// The date and time window come back as they were left.
+void restore_time(const Settings& settings, render::TimeState& time) {
+  if (const auto date = parse_date(settings.time_cursor)) time.cursor = to_day_number(*date);
+  time.window_days = settings.time_window_days;
+  time.mode = settings.time_mode == "cumulative"   ? render::TimeMode::cumulative
+              : settings.time_mode == "everything" ? render::TimeMode::everything
+                                                   : render::TimeMode::window;
+}
+
+void remember_time(const render::TimeState& time, Settings& settings) {
+  settings.time_cursor = format_iso(time.cursor);
+  settings.time_window_days = time.window_days;
+  settings.time_mode = time.mode == render::TimeMode::cumulative   ? "cumulative"
+                       : time.mode == render::TimeMode::everything ? "everything"
+                                                                   : "window";
+}
+
 }  // namespace
 
 int run_gui(const GuiOptions& options) {
@@ -172,6 +190,7 @@ int run_gui(const GuiOptions& options) {
       exporting::TimeData data = exporting::load_time_data(options.data);
       map->set_time_data(std::move(data.events), std::move(data.links));
     }
+    restore_time(settings, map->view().time);
     AppState state(settings, *map);
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
     state.large_font = large_font;
@@ -220,6 +239,7 @@ int run_gui(const GuiOptions& options) {
       glfwSwapBuffers(window);
       if (frame_log.frame_presented()) state.quit = true;
     }
+    remember_time(map->view().time, settings);
     glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
     glfwGetWindowPos(window, &settings.window_x, &settings.window_y);
     if (auto problem = settings.save(settings_file); !problem.empty()) std::fprintf(stderr, "chronomap: %s\n", problem.c_str());

@@ -25,24 +25,36 @@ struct AboutDialog {
   void draw(AppState& state);
 };
 
-// The bottom timeline: histogram of events over the data's range, the cursor
-// slider, window length or cumulative mode, play/pause with a speed, steps, jumps
-// to the previous or next event, and the date in large type.
+// The bottom timeline: a histogram of events with a date axis, zoomable and pannable
+// in time; the links' lifespans as bars under it; the cursor slider; window length or
+// cumulative mode; play/pause with a speed; steps by the window in calendar terms;
+// jumps to the previous or next event; a field to type a date; the date in large type.
+// Its range runs from the first event to today (or the last event, if later).
 struct TimelinePanel {
   void draw(AppState& state, double seconds_since_last_frame);
   [[nodiscard]] bool playing() const { return playing_; }
-  static constexpr float kHeight = 150.0f;
+  static constexpr float kHeight = 172.0f;
 
  private:
   void rebuild(const render::EventSet& events, const std::vector<render::Link>& links);
   void move_cursor(AppState& state, DayNumber day);
+  void go_to_typed_date(AppState& state);
+  struct LinkBar {
+    std::size_t link;  // index into the map's links
+    int lane;          // one lane per link kind present
+  };
   bool playing_ = false;
   int speed_ = 1;  // index into the speeds
   double carry_ = 0;
   std::size_t built_for_ = static_cast<std::size_t>(-1);
-  DayNumber first_ = 0, last_ = 0;
-  std::vector<float> histogram_;
+  DayNumber first_ = 0, last_ = 0;            // the whole range
+  DayNumber data_last_ = 0;                   // the last day of an event or link
+  DayNumber view_first_ = 0, view_last_ = 0;  // the days the histogram shows
+  std::vector<DayNumber> start_days_;  // sorted starts of the events: bins by binary search
   std::vector<DayNumber> event_days_;  // sorted, unique: starts of events and links
+  std::vector<LinkBar> link_bars_;
+  int lanes_ = 0;
+  char date_text_[64] = {};
 };
 
 // The legend: event categories and link kinds, in the colours the map uses. A normal

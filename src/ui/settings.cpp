@@ -40,6 +40,9 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (key == "snapshot_width") read_number(value, s.snapshot_width);
     if (key == "snapshot_height") read_number(value, s.snapshot_height);
     if (key == "snapshot_scale") read_number(value, s.snapshot_scale);
+    if (key == "time_cursor") s.time_cursor = value;
+    if (key == "time_window_days") read_number(value, s.time_window_days);
+    if (key == "time_mode" && (value == "window" || value == "cumulative" || value == "everything")) s.time_mode = value;
     flag("layer_land", s.layers.land);
     flag("layer_borders", s.layers.borders);
     flag("layer_graticule", s.layers.graticule);
@@ -51,6 +54,7 @@ Settings Settings::load(const std::filesystem::path& file) {
   }
   s.window_width = std::clamp(s.window_width, 320, 16384);
   s.window_height = std::clamp(s.window_height, 240, 16384);
+  s.time_window_days = std::clamp(s.time_window_days, 1, 36600);
   return s;
 }
 
@@ -64,7 +68,8 @@ std::string Settings::save(const std::filesystem::path& file) const {
       << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
       << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
       << "\nlayer_labels=" << layers.labels << "\nlayer_events=" << layers.events
-      << "\nlayer_links=" << layers.links << "\n";
+      << "\nlayer_links=" << layers.links << "\ntime_cursor=" << time_cursor
+      << "\ntime_window_days=" << time_window_days << "\ntime_mode=" << time_mode << "\n";
   try {
     write_file_atomically(file, out.str());
   } catch (const Error& e) {

@@ -1,4 +1,5 @@
-// What the GUI remembers between runs (window geometry, projection, layers), kept as
+// What the GUI remembers between runs (window geometry, projection, layers, the date
+// and time window), kept as
 // key=value lines in $XDG_CONFIG_HOME/chronomap/settings.ini beside ImGui's panel
 // layout (imgui.ini).
 #pragma once
@@ -19,6 +20,10 @@ struct Settings {
   std::string snapshot_path = "chronomap-snapshot.png";
   int snapshot_width = 1920, snapshot_height = 1080;
   float snapshot_scale = 1.0f;
+  // The timeline: the date (ISO; empty: the last), the window and its mode.
+  std::string time_cursor;
+  int time_window_days = 30;
+  std::string time_mode = "window";  // window, cumulative or everything
 
   // Missing or unreadable files give the defaults; unknown keys are ignored.
   static Settings load(const std::filesystem::path& file);

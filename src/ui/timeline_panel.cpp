@@ -1,10 +1,16 @@
 // The timeline at the bottom of the window. The cursor lives in View::time; moving
 // it only changes uniforms (the GPU filters), so scrubbing stays smooth at any size.
+// The histogram has a date axis and can be zoomed (wheel) and panned (right-drag) in
+// time; under it each link is a bar from its start to its end; a click anywhere on
+// them puts the cursor on that day.
 #include <imgui.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <tuple>
 
 #include "core/date.hpp"
@@ -25,6 +31,63 @@ struct WindowChoice {
 };
 constexpr std::array<WindowChoice, 5> kWindows = {
     {{"a day", 1}, {"a week", 7}, {"a month", 30}, {"a year", 365}, {"everything", 0}}};
+
+constexpr float kHistogramHeight = 40.0f;
+constexpr float kAxisHeight = 14.0f;
+constexpr float kLaneHeight = 4.0f, kLaneGap = 2.0f;
+constexpr int kMinViewDays = 14;
+
+constexpr std::array<const char*, 12> kMonthAbbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+ImU32 to_imgui(const render::Color& c, float alpha = 1.0f) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alpha));
+}
+
+DayNumber today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<DayNumber>(now.time_since_epoch().count());
+}
+
+// Year, month or day ticks, whichever leaves room for their labels.
+void draw_axis(ImDrawList* draw, ImVec2 origin, float width, DayNumber first, DayNumber last) {
+  const double days = std::max(1, last - first);
+  const double px_per_day = static_cast<double>(width) / days;
+  const auto x_of = [&](DayNumber d) { return origin.x + static_cast<float>((d - first) * px_per_day); };
+  const ImU32 tick = IM_COL32(200, 200, 200, 160), text = IM_COL32(210, 210, 210, 255);
+  const float y = origin.y;
+  const auto label = [&](DayNumber d, const std::string& s) {
+    draw->AddLine(ImVec2(x_of(d), y - 5), ImVec2(x_of(d), y), tick);
+    draw->AddText(ImVec2(x_of(d) + 3, y), text, s.c_str());
+  };
+  const CivilDate a = from_day_number(first), b = from_day_number(last);
+  if (px_per_day * 30.44 < 36) {
+    // Years; every 2nd, 5th or 10th when they are narrow.
+    const double year_px = px_per_day * 365.25;
+    const int every = year_px >= 36 ? 1 : year_px >= 18 ? 2 : year_px >= 8 ? 5 : 10;
+    for (int year = a.year + 1; year <= b.year; ++year) {
+      const DayNumber d = to_day_number({year, 1, 1});
+      if (year % every == 0) label(d, std::to_string(year));
+      else draw->AddLine(ImVec2(x_of(d), y - 3), ImVec2(x_of(d), y), tick);
+    }
+    return;
+  }
+  if (px_per_day < 18) {
+    for (int index = a.year * 12 + a.month; index <= b.year * 12 + b.month - 1; ++index) {
+      const int year = index / 12, month = index % 12 + 1;
+      const DayNumber d = to_day_number({year, month, 1});
+      if (d < first) continue;
+      label(d, month == 1 ? std::to_string(year) : kMonthAbbreviations[static_cast<std::size_t>(month - 1)]);
+    }
+    return;
+  }
+  for (DayNumber d = first; d <= last; ++d) {
+    const CivilDate c = from_day_number(d);
+    if (c.day == 1) label(d, std::string(kMonthAbbreviations[static_cast<std::size_t>(c.month - 1)]) + " " +
+                                 std::to_string(c.year));
+    else if (px_per_day >= 24 || c.day % 5 == 0) label(d, std::to_string(c.day));
+  }
+}
 
 }  // namespace
 
@@ -48,14 +111,27 @@ void TimelinePanel::rebuild(const render::EventSet& events, const std::vector<re
     first_ = last_ = to_day_number({2025, 1, 1});
   }
   first_ -= 30;  // a little lead-in before the first event
+  // And on to today, so "now" can be looked at; the window opens on the data's end.
+  data_last_ = last_;
+  last_ = std::max(last_, today());
   std::erase_if(event_days_, [&](DayNumber d) { return d < first_; });
-  constexpr int kBins = 240;
-  histogram_.assign(kBins, 0.0f);
-  const double span = std::max(1, last_ - first_ + 1);
-  for (const DayNumber d : events.start_days) {
-    const auto bin = static_cast<std::size_t>(std::clamp((d - first_) / span * kBins, 0.0, kBins - 1.0));
-    histogram_[bin] += 1.0f;
+  // Sorted start days: a histogram bin of any zoom is two binary searches.
+  start_days_.assign(events.start_days.begin(), events.start_days.end());
+  std::sort(start_days_.begin(), start_days_.end());
+  // One lane per link kind present, in the legend's order.
+  link_bars_.clear();
+  lanes_ = 0;
+  for (std::size_t kind = 0; kind < render::link_kinds().size(); ++kind) {
+    bool any = false;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (links[i].kind != kind) continue;
+      link_bars_.push_back({i, lanes_});
+      any = true;
+    }
+    lanes_ += any ? 1 : 0;
   }
+  view_first_ = first_;
+  view_last_ = last_;
   built_for_ = events.size() + links.size();
 }
 
@@ -63,16 +139,42 @@ void TimelinePanel::move_cursor(AppState& state, DayNumber day) {
   state.map.view().time.cursor = std::clamp(day, first_, last_);
 }
 
+void TimelinePanel::go_to_typed_date(AppState& state) {
+  const std::string typed = date_text_;
+  const auto date = parse_date(typed);
+  if (!date) {
+    state.report("'" + typed + "' is not a date: type 2024-07-06 or 6 July 2024", true);
+    return;
+  }
+  const DayNumber day = to_day_number(*date);
+  move_cursor(state, day);
+  if (day < first_ || day > last_) {
+    state.report(format_long(day) + " is outside the timeline (" + format_long(first_) + " to " + format_long(last_) +
+                     "): moved to " + format_long(state.map.view().time.cursor),
+                 true);
+  } else {
+    state.report("Moved to " + format_long(day), false);
+  }
+  date_text_[0] = '\0';  // ready for the next date; a refused one stays to be corrected
+  // Keep the moved-to date in view.
+  const DayNumber cursor = state.map.view().time.cursor;
+  if (cursor < view_first_ || cursor > view_last_) {
+    const DayNumber half = (view_last_ - view_first_) / 2;
+    view_first_ = std::max(first_, cursor - half);
+    view_last_ = std::min(last_, view_first_ + 2 * half);
+  }
+}
+
 void TimelinePanel::draw(AppState& state, double dt) {
   auto& time = state.map.view().time;
   if (built_for_ != state.map.events().size() + state.map.links().size()) {
     rebuild(state.map.events(), state.map.links());
-    if (time.cursor < first_ || time.cursor > last_) time.cursor = last_;
+    if (time.cursor < first_ || time.cursor > last_) time.cursor = data_last_;
   }
   const int window = time.mode == render::TimeMode::window ? std::max(time.window_days, 1) : 30;
 
   if (std::exchange(state.toggle_play, false)) playing_ = !playing_;
-  if (state.step != 0) move_cursor(state, time.cursor + std::exchange(state.step, 0) * window);
+  if (state.step != 0) move_cursor(state, step_by_window(time.cursor, window, std::exchange(state.step, 0)));
   if (playing_) {
     carry_ += dt * kSpeeds[static_cast<std::size_t>(speed_)].days_per_second;
     const auto whole = static_cast<DayNumber>(std::floor(carry_));
@@ -98,14 +200,14 @@ void TimelinePanel::draw(AppState& state, double dt) {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event");
   ImGui::SameLine();
-  if (ImGui::Button("<")) move_cursor(state, time.cursor - window);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back one window (←)");
+  if (ImGui::Button("<")) move_cursor(state, step_by_window(time.cursor, window, -1));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back one window (←): a month window steps by calendar months");
   ImGui::SameLine();
   if (ImGui::Button(playing_ ? "Pause" : "Play", ImVec2(56, 0))) playing_ = !playing_;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
   ImGui::SameLine();
-  if (ImGui::Button(">")) move_cursor(state, time.cursor + window);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward one window (→)");
+  if (ImGui::Button(">")) move_cursor(state, step_by_window(time.cursor, window, 1));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward one window (→): a month window steps by calendar months");
   ImGui::SameLine();
   if (ImGui::Button(">|")) {
     auto it = std::upper_bound(event_days_.begin(), event_days_.end(), time.cursor);
@@ -145,6 +247,13 @@ void TimelinePanel::draw(AppState& state, double dt) {
   ImGui::Checkbox("size by fatalities", &time.size_by_fatalities);
   ImGui::SameLine();
   ImGui::Checkbox("animate links", &time.animate_links);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(130);
+  if (ImGui::InputTextWithHint("##go", "go to date", date_text_, sizeof date_text_,
+                               ImGuiInputTextFlags_EnterReturnsTrue)) {
+    go_to_typed_date(state);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type 2024-07-06, 6 July 2024 or 6-Jul-2024, then Enter");
 
   // The date, large, right-aligned; ISO form on hover.
   const std::string long_date = format_long(time.cursor);
@@ -155,25 +264,117 @@ void TimelinePanel::draw(AppState& state, double dt) {
   if (state.large_font != nullptr) ImGui::PopFont();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", format_iso(time.cursor).c_str());
 
-  // Histogram of events over the whole range, with the cursor and window marked.
-  const float width = ImGui::GetContentRegionAvail().x;
+  // The histogram of the days in view, its date axis and the link bars: one
+  // interactive area. Wheel: zoom around the mouse; right-drag: pan; double-click:
+  // the whole range; click or drag: the cursor to that day.
+  const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  const float lanes_height = static_cast<float>(lanes_) * (kLaneHeight + kLaneGap);
+  const float area_height = kHistogramHeight + kAxisHeight + lanes_height;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::PlotHistogram("##histogram", histogram_.data(), static_cast<int>(histogram_.size()), 0, nullptr, 0.0f,
-                       FLT_MAX, ImVec2(width, 46));
-  const double span = std::max(1, last_ - first_);
-  auto x_of = [&](double day) { return origin.x + static_cast<float>((day - first_) / span) * width; };
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  if (time.mode == render::TimeMode::window) {
-    draw->AddRectFilled(ImVec2(x_of(time.cursor - window + 1), origin.y), ImVec2(x_of(time.cursor) + 1, origin.y + 46),
-                        IM_COL32(255, 220, 120, 70));
+  ImGui::InvisibleButton("##time_area", ImVec2(width, area_height),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool hovered = ImGui::IsItemHovered();
+  view_first_ = std::clamp(view_first_, first_, last_);
+  view_last_ = std::clamp(view_last_, view_first_ + 1, std::max(last_, view_first_ + 1));
+  const double span = std::max(1, view_last_ - view_first_);
+  const auto x_of = [&](double day) { return origin.x + static_cast<float>((day - view_first_) / span) * width; };
+  const auto day_at = [&](float x) {
+    return view_first_ + static_cast<DayNumber>(std::lround(static_cast<double>((x - origin.x) / width) * span));
+  };
+  const ImGuiIO& io = ImGui::GetIO();
+  if (hovered && io.MouseWheel != 0) {
+    const DayNumber anchor = day_at(io.MousePos.x);
+    const double factor = io.MouseWheel > 0 ? 0.8 : 1.25;
+    const double new_span = std::clamp(span * factor, static_cast<double>(kMinViewDays),
+                                       static_cast<double>(std::max(last_ - first_, kMinViewDays)));
+    const double share = (anchor - view_first_) / span;
+    view_first_ = std::max(first_, anchor - static_cast<DayNumber>(std::lround(share * new_span)));
+    view_last_ = std::min(last_, view_first_ + static_cast<DayNumber>(std::lround(new_span)));
   }
-  draw->AddLine(ImVec2(x_of(time.cursor), origin.y), ImVec2(x_of(time.cursor), origin.y + 46), IM_COL32(255, 90, 60, 255), 2);
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
+    const auto shift = static_cast<DayNumber>(std::lround(static_cast<double>(-io.MouseDelta.x / width) * span));
+    const DayNumber length = view_last_ - view_first_;
+    view_first_ = std::clamp(view_first_ + shift, first_, std::max(first_, last_ - length));
+    view_last_ = view_first_ + length;
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    view_first_ = first_;
+    view_last_ = last_;
+  } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    move_cursor(state, day_at(io.MousePos.x));
+  }
 
-  // The slider scrubs the cursor by dragging.
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + kHistogramHeight), IM_COL32(30, 34, 40, 255));
+  // Bins of at least 3 px; each a count of start days by two binary searches.
+  const int bins = std::max(1, static_cast<int>(width / 3.0f));
+  std::vector<float> counts(static_cast<std::size_t>(bins));
+  float highest = 0;
+  for (int i = 0; i < bins; ++i) {
+    const auto from = static_cast<DayNumber>(view_first_ + std::floor(span * i / bins));
+    const auto to = static_cast<DayNumber>(view_first_ + std::floor(span * (i + 1) / bins));
+    const auto count = std::lower_bound(start_days_.begin(), start_days_.end(), std::max(to, from + 1)) -
+                       std::lower_bound(start_days_.begin(), start_days_.end(), from);
+    counts[static_cast<std::size_t>(i)] = static_cast<float>(count);
+    highest = std::max(highest, counts[static_cast<std::size_t>(i)]);
+  }
+  const float bin_width = width / static_cast<float>(bins);
+  for (int i = 0; i < bins; ++i) {
+    const float c = counts[static_cast<std::size_t>(i)];
+    if (c <= 0) continue;
+    // A square-root scale keeps single events visible beside busy days.
+    const float h = std::max(2.0f, (kHistogramHeight - 2) * std::sqrt(c / highest));
+    const float x = origin.x + static_cast<float>(i) * bin_width;
+    draw->AddRectFilled(ImVec2(x, origin.y + kHistogramHeight - h), ImVec2(x + std::max(bin_width - 1, 1.0f),
+                        origin.y + kHistogramHeight), IM_COL32(230, 160, 60, 230));
+  }
+  if (time.mode == render::TimeMode::window) {
+    draw->AddRectFilled(ImVec2(x_of(time.cursor - window + 1), origin.y),
+                        ImVec2(x_of(time.cursor) + 1, origin.y + area_height), IM_COL32(255, 220, 120, 50));
+  }
+  draw_axis(draw, ImVec2(origin.x, origin.y + kHistogramHeight), width, view_first_, view_last_);
+
+  // Link lifespans: a bar per link from its start to its end, a lane per kind.
+  const float lanes_top = origin.y + kHistogramHeight + kAxisHeight;
+  const auto& links = state.map.links();
+  std::string hovered_links;
+  for (const auto& bar : link_bars_) {
+    if (bar.link >= links.size()) continue;
+    const auto& link = links[bar.link];
+    const float y = lanes_top + static_cast<float>(bar.lane) * (kLaneHeight + kLaneGap);
+    const float x0 = std::max(origin.x, x_of(std::max(link.start, view_first_ - 1)));
+    const float x1 = std::min(origin.x + width, x_of(std::min(link.end, view_last_ + 1)));
+    if (x1 < x0) continue;
+    const bool ended = link.end < time.cursor;
+    draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x1, x0 + 2), y + kLaneHeight),
+                        to_imgui(render::link_kind_color(link.kind), ended ? 0.45f : 1.0f));
+    if (hovered && io.MousePos.y >= y - 1 && io.MousePos.y <= y + kLaneHeight + 1 && io.MousePos.x >= x0 - 1 &&
+        io.MousePos.x <= x1 + 1) {
+      if (!hovered_links.empty()) hovered_links += '\n';
+      hovered_links += link.label.empty() ? std::string(render::link_kind_label(link.kind)) : link.label;
+      hovered_links += "\n  ";
+      hovered_links += link.start == render::kOpenStart ? std::string("before the data") : format_iso(link.start);
+      hovered_links += " to ";
+      hovered_links += link.end == render::kOpenEnd ? std::string("now") : format_iso(link.end);
+    }
+  }
+  draw->AddLine(ImVec2(x_of(time.cursor), origin.y), ImVec2(x_of(time.cursor), origin.y + area_height),
+                IM_COL32(255, 90, 60, 255), 2);
+  if (!hovered_links.empty()) {
+    ImGui::SetTooltip("%s", hovered_links.c_str());
+  } else if (hovered) {
+    const DayNumber day = day_at(io.MousePos.x);
+    ImGui::SetTooltip("%s\nclick: go there; wheel: zoom; right-drag: pan; double-click: whole range",
+                      format_long(day).c_str());
+  }
+
+  // The slider scrubs the cursor over the days in view by dragging. No typing here:
+  // the "go to date" field takes dates.
   ImGui::SetNextItemWidth(width);
-  int cursor = time.cursor;
+  int cursor = std::clamp(time.cursor, view_first_, view_last_);
   const std::string iso = format_iso(time.cursor);
-  if (ImGui::SliderInt("##cursor", &cursor, first_, last_, iso.c_str())) move_cursor(state, cursor);
+  if (ImGui::SliderInt("##cursor", &cursor, view_first_, view_last_, iso.c_str(), ImGuiSliderFlags_NoInput))
+    move_cursor(state, cursor);
   ImGui::End();
 }
 

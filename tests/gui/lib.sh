@@ -35,6 +35,17 @@ start_app() {
   sleep 1.5
 }
 
+# open_window BINARY ARGS...: what a window test starts with: the tools, a display,
+# the app on it, failed=0, and the window's size in ww and wh.
+open_window() {
+  need Xvfb xdotool import compare convert
+  trap cleanup EXIT
+  failed=0
+  start_display
+  start_app "$@"
+  read -r ww wh < <(xdotool getwindowgeometry --shell "$window" | awk -F= '/^WIDTH=|^HEIGHT=/ {printf "%s ", $2}')
+}
+
 cleanup() {
   [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null
   [[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null

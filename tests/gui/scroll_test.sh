@@ -8,19 +8,15 @@ binary=$1
 work=$2
 rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-need Xvfb xdotool import compare convert
-trap cleanup EXIT
-failed=0
-
-start_display
-start_app "$binary"
+open_window "$binary"
 shot "$work/before.png"
 
 sea='#c9dde8' land='#eeebe4' mali='#e0995e'
 mali_before=$(share "$work/before.png" "$mali")
 check "the window shows the sea" "$(share "$work/before.png" "$sea") > 0.10"
 check "the window shows land" "$(share "$work/before.png" "$land") > 0.10"
-check "the window shows Mali in its own fill" "$mali_before > 0.01"
+# About 1% of a 1280x800 window: the map opens on the Sahel and Moscow together.
+check "the window shows Mali in its own fill" "$mali_before > 0.005"
 
 # Mali's centroid is left of the centre, low in the default view; zoom in over it.
 read -r wx wy ww wh < <(xdotool getwindowgeometry --shell "$window" | awk -F= '/^X=|^Y=|^WIDTH=|^HEIGHT=/ {printf "%s ", $2}')

@@ -8,18 +8,12 @@ binary=$1
 work=$2
 rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-need Xvfb xdotool import compare convert
-trap cleanup EXIT
-failed=0
-
-start_display
-start_app "$binary"
-read -r ww wh < <(xdotool getwindowgeometry --shell "$window" | awk -F= '/^WIDTH=|^HEIGHT=/ {printf "%s ", $2}')
+open_window "$binary"
 shot "$work/before.png"
 
 # Regions: the map above the timeline, and the date label at the timeline's top right.
 map_region="$((ww * 3 / 4))x$((wh - 220))+0+20"  # left of the legend panel
-date_region="320x40+$((ww - 330))+$((wh - 178))"
+date_region="320x40+$((ww - 330))+$((wh - 182))"
 crop() { convert "$1" -crop "$2" +repage "$3"; }
 crop "$work/before.png" "$map_region" "$work/map_before.png"
 crop "$work/before.png" "$date_region" "$work/date_before.png"
@@ -29,7 +23,7 @@ red_before=$(share "$work/map_before.png" "$memorandum")
 check "the Moscow memoranda arcs show at the last date" "$red_before > 0.003"
 
 # The slider is the timeline's last row; drag its handle from the right end leftwards.
-slider_y=$((wh - 70))
+slider_y=$((wh - 48))
 xdotool mousemove --window "$window" $((ww - 14)) $slider_y mousedown 1
 for x in $((ww * 8 / 10)) $((ww * 6 / 10)) $((ww * 4 / 10)); do xdotool mousemove --window "$window" "$x" $slider_y; sleep 0.1; done
 xdotool mouseup 1

@@ -92,4 +92,20 @@ TEST(Date, PrecisionSpansWeeksMonthsAndYears) {
   EXPECT_EQ(parse_precision("Month"), std::nullopt);
 }
 
+// ← and → land on the same day of the next month or year, as a calendar would.
+TEST(Date, StepsByCalendarMonthsAndYears) {
+  const auto day = [](int y, int m, int d) { return to_day_number({y, m, d}); };
+  EXPECT_EQ(step_by_window(day(2025, 1, 3), 30, 1), day(2025, 2, 3));
+  EXPECT_EQ(step_by_window(day(2025, 1, 3), 30, 2), day(2025, 3, 3));
+  EXPECT_EQ(step_by_window(day(2025, 3, 3), 30, -3), day(2024, 12, 3));
+  EXPECT_EQ(step_by_window(day(2024, 1, 31), 30, 1), day(2024, 2, 29));  // clamped to the month's end
+  EXPECT_EQ(step_by_window(day(2023, 1, 31), 31, 1), day(2023, 2, 28));
+  EXPECT_EQ(step_by_window(day(2024, 2, 29), 365, 1), day(2025, 2, 28));
+  EXPECT_EQ(step_by_window(day(2024, 7, 6), 365, -4), day(2020, 7, 6));
+  EXPECT_EQ(step_by_window(day(2024, 7, 6), 7, -2), day(2024, 6, 22));
+  EXPECT_EQ(step_by_window(day(2024, 7, 6), 1, 3), day(2024, 7, 9));
+  EXPECT_EQ(add_months(day(1, 1, 15), -1), day(0, 12, 15));  // index arithmetic below year 1
+  EXPECT_EQ(add_months(day(1969, 12, 31), 2), day(1970, 2, 28));
+}
+
 }  // namespace chronomap
