@@ -82,7 +82,7 @@ int run_render_job(const RenderJob& job) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
-    exporting::write_image(path, exporting::render_image(renderer, view, job.width, job.height));
+    exporting::render_to_file(path, renderer, view, job.width, job.height);
   };
 
   int frames = 0;

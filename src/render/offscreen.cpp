@@ -36,7 +36,6 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
   GLint max_samples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
   const GLsizei n = std::clamp(samples, 0, max_samples);
-  samples_ = n;
   msaa_color_ = make_renderbuffer(n, GL_RGBA8, width, height);
   msaa_stencil_ = make_renderbuffer(n, GL_DEPTH24_STENCIL8, width, height);
   resolve_color_ = make_renderbuffer(0, GL_RGBA8, width, height);
@@ -61,29 +60,47 @@ void OffscreenTarget::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-void OffscreenTarget::resolve_into(GLuint target) const {
+void OffscreenTarget::resolve() const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_.get());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.get());
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  bind_resolved();
+}
+
+void OffscreenTarget::bind_resolved() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_.get());
+  glViewport(0, 0, width_, height_);
+}
+
+void OffscreenTarget::blit_into(GLuint target) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.get());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::copy_from(const OffscreenTarget& other) const {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, other.msaa_fbo_.get());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, msaa_fbo_.get());
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());
+void OffscreenTarget::copy_resolved_from(const OffscreenTarget& other) const { other.blit_into(resolve_fbo_.get()); }
+
+void OffscreenTarget::read_rows(int first, int rows, std::uint8_t* out, std::size_t stride) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.get());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  // GL counts rows from the bottom: image row `first + i` is GL row height - 1 - first - i.
+  // Reading a block of rows then reversing it in place flips without a second buffer.
+  const auto row_bytes = static_cast<std::size_t>(width_) * 4;
+  glPixelStorei(GL_PACK_ROW_LENGTH, static_cast<GLint>(stride / 4));
+  glReadPixels(0, height_ - first - rows, width_, rows, GL_RGBA, GL_UNSIGNED_BYTE, out);
+  glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  check_gl("reading back the image");
+  for (int a = 0, b = rows - 1; a < b; ++a, --b) {
+    std::swap_ranges(out + static_cast<std::size_t>(a) * stride, out + static_cast<std::size_t>(a) * stride + row_bytes,
+                     out + static_cast<std::size_t>(b) * stride);
+  }
 }
 
 Image OffscreenTarget::read_pixels() const {
-  resolve_into(resolve_fbo_.get());
   Image image(width_, height_);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.get());
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.data());
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  check_gl("reading back the image");
-  image.flip_vertically();
+  read_rows(0, height_, image.data(), static_cast<std::size_t>(width_) * 4);
   return image;
 }
 

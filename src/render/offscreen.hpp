@@ -1,6 +1,11 @@
-// An offscreen, multisampled framebuffer with a stencil (the fill method needs one)
-// that resolves into a plain one for reading back or blitting to a window.
+// An offscreen framebuffer pair: a multisampled one with a stencil (the fill method
+// needs one) for the base map, whose polygon edges need the samples, and a plain one
+// it resolves into, where what anti-aliases itself in its shader (events, arcs, text)
+// is drawn single-sampled and from which the image is read back or blitted to a window.
 #pragma once
+
+#include <cstddef>
+#include <cstdint>
 
 #include "core/image.hpp"
 #include "render/gl.hpp"
@@ -16,20 +21,25 @@ class OffscreenTarget {
   [[nodiscard]] int height() const { return height_; }
   // Binds the multisampled framebuffer for drawing and sets the viewport.
   void bind() const;
-  // Resolves the samples and reads the pixels back, top row first.
+  // Resolves the samples into the plain framebuffer and binds that one for drawing.
+  void resolve() const;
+  // Binds the plain framebuffer for drawing (its pixels kept) and sets the viewport.
+  void bind_resolved() const;
+  // Reads `rows` rows of the plain framebuffer from row `first` (top row 0) into
+  // `out`, top row first, `stride` bytes apart: flipped while read, no image copy.
+  void read_rows(int first, int rows, std::uint8_t* out, std::size_t stride) const;
+  // The plain framebuffer's pixels, top row first.
   [[nodiscard]] Image read_pixels() const;
-  // Resolves the samples into framebuffer `target` (0: the window), same size.
-  void resolve_into(GLuint target) const;
-
-  // Copies all samples of `other` (same size and sample count) into this target.
-  void copy_from(const OffscreenTarget& other) const;
+  // Copies the plain framebuffer into framebuffer `target` (0: the window), same size.
+  void blit_into(GLuint target) const;
+  // Copies the plain framebuffer of `other` (same size) into this one's.
+  void copy_resolved_from(const OffscreenTarget& other) const;
 
   // The largest width or height one framebuffer may have on this GPU.
   static int max_size();
 
  private:
   int width_, height_;
-  GLsizei samples_ = 0;
   GlFramebuffer msaa_fbo_, resolve_fbo_;
   GlRenderbuffer msaa_color_, msaa_stencil_, resolve_color_;
 };
