@@ -17,9 +17,7 @@ void FrameCache::draw(const MapRenderer& renderer, const View& view, const Offsc
   const Key key{view.camera, view.layers, view.scale, w, h, renderer.scene_generation()};
   if (!base_ || !(key == key_)) {
     if (!base_ || base_->width() != w || base_->height() != h) base_ = std::make_unique<OffscreenTarget>(w, h);
-    base_->bind();
-    renderer.draw_base(view, w, h, {0, 0, w, h});
-    base_->resolve();
+    base_->draw_multisampled({0, 0, w, h}, [&](const render::Tile& band) { renderer.draw_base(view, w, h, band); });
     key_ = key;
     ++base_redraws_;
   }

@@ -37,9 +37,7 @@ void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set
 
 void MapRenderer::draw(const View& view, const OffscreenTarget& target, int image_width, int image_height,
                        const Tile& tile) const {
-  target.bind();
-  draw_base(view, image_width, image_height, tile);
-  target.resolve();
+  target.draw_multisampled(tile, [&](const Tile& band) { draw_base(view, image_width, image_height, band); });
   draw_dynamic(view, image_width, image_height, tile);
 }
 

@@ -1,13 +1,18 @@
-// An offscreen framebuffer pair: a multisampled one with a stencil (the fill method
-// needs one) for the base map, whose polygon edges need the samples, and a plain one
-// it resolves into, where what anti-aliases itself in its shader (events, arcs, text)
-// is drawn single-sampled and from which the image is read back or blitted to a window.
+// An offscreen target: a plain (single-sampled) framebuffer holding the image, from
+// which it is read back or blitted to a window, and a multisampled band with a
+// stencil (the fill method needs one) for what needs the samples (the base map's
+// polygon edges), drawn band by band and resolved into the image. What anti-aliases
+// itself in its shader (events, arcs, text) is then drawn into the image directly.
+// The band bounds the multisampled memory (4 samples of colour, depth and stencil
+// for the whole of a 4K image would be 265 MB, zeroed by a software rasteriser).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include "core/image.hpp"
+#include "render/frame.hpp"
 #include "render/gl.hpp"
 
 namespace chronomap::render {
@@ -19,10 +24,10 @@ class OffscreenTarget {
 
   [[nodiscard]] int width() const { return width_; }
   [[nodiscard]] int height() const { return height_; }
-  // Binds the multisampled framebuffer for drawing and sets the viewport.
-  void bind() const;
-  // Resolves the samples into the plain framebuffer and binds that one for drawing.
-  void resolve() const;
+  // Calls `draw` once per band with the multisampled band bound, `tile` narrowed to
+  // the band's rows (the part of the image that band holds), and resolves each band
+  // into the image. Leaves the plain framebuffer bound for drawing.
+  void draw_multisampled(const Tile& tile, const std::function<void(const Tile& band)>& draw) const;
   // Binds the plain framebuffer for drawing (its pixels kept) and sets the viewport.
   void bind_resolved() const;
   // Reads `rows` rows of the plain framebuffer from row `first` (top row 0) into
@@ -40,8 +45,9 @@ class OffscreenTarget {
 
  private:
   int width_, height_;
-  GlFramebuffer msaa_fbo_, resolve_fbo_;
-  GlRenderbuffer msaa_color_, msaa_stencil_, resolve_color_;
+  int band_height_;  // rows of the multisampled band; == height_: no band buffer needed
+  GlFramebuffer msaa_fbo_, band_fbo_, resolve_fbo_;
+  GlRenderbuffer msaa_color_, msaa_stencil_, band_color_, resolve_color_;
 };
 
 }  // namespace chronomap::render
