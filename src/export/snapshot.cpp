@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "export/image_format.hpp"
 #include "render/offscreen.hpp"
 
 namespace chronomap::exporting {
@@ -20,8 +19,8 @@ constexpr int kReadRows = 128;
 
 }  // namespace
 
-void render_rows(const render::MapRenderer& renderer, const render::View& view, int width, int height,
-                 const RowSink& sink, int max_tile) {
+ImageRenderer::ImageRenderer(int width, int height, int max_tile, bool series)
+    : width_(width), height_(height), series_(series) {
   if (width <= 0 || height <= 0 || width > kMaxImageSide || height > kMaxImageSide ||
       static_cast<long long>(width) * height > kMaxImagePixels) {
     throw UsageError("image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range");
@@ -32,16 +31,24 @@ void render_rows(const render::MapRenderer& renderer, const render::View& view, 
   if (const char* forced = std::getenv("CHRONOMAP_MAX_TILE"); max_tile == 0 && forced != nullptr)
     max_tile = std::atoi(forced);
   if (max_tile > 0) tile_side = std::min(tile_side, std::max(max_tile, 16));
-  const int tile_w = std::min(width, tile_side);
-  const int tile_h = std::min(height, tile_side);
-  const render::OffscreenTarget target(tile_w, tile_h);
+  tile_w_ = std::min(width, tile_side);
+  tile_h_ = std::min(height, tile_side);
+  target_ = std::make_unique<render::OffscreenTarget>(tile_w_, tile_h_);
+}
+
+void ImageRenderer::render_rows(const render::MapRenderer& renderer, const render::View& view, const RowSink& sink) {
+  const int width = width_, height = height_, tile_w = tile_w_, tile_h = tile_h_;
+  const render::OffscreenTarget& target = *target_;
   const auto row_bytes = static_cast<std::size_t>(width) * 4;
 
   if (tile_w == width) {
     // One tile per band: read back straight from the GPU a block of rows at a time.
     std::vector<std::uint8_t> block(row_bytes * static_cast<std::size_t>(std::min(kReadRows, tile_h)));
     for (int y0 = 0; y0 < height; y0 += tile_h) {
-      renderer.draw(view, target, width, height, {0, y0, tile_w, tile_h});
+      if (series_ && tile_h == height)
+        cache_.draw(renderer, view, target);
+      else
+        renderer.draw(view, target, width, height, {0, y0, tile_w, tile_h});
       const int h = std::min(tile_h, height - y0);
       for (int row = 0; row < h; row += kReadRows) {
         const int rows = std::min(kReadRows, h - row);
@@ -75,6 +82,11 @@ void render_rows(const render::MapRenderer& renderer, const render::View& view, 
   }
 }
 
+void render_rows(const render::MapRenderer& renderer, const render::View& view, int width, int height,
+                 const RowSink& sink, int max_tile) {
+  ImageRenderer(width, height, max_tile).render_rows(renderer, view, sink);
+}
+
 Image render_image(const render::MapRenderer& renderer, const render::View& view, int width, int height,
                    int max_tile) {
   Image image;
@@ -90,12 +102,6 @@ Image render_image(const render::MapRenderer& renderer, const render::View& view
       },
       max_tile);
   return image;
-}
-
-void render_to_file(const std::filesystem::path& path, const render::MapRenderer& renderer, const render::View& view,
-                    int width, int height, std::optional<double> dpi) {
-  write_image_rows(
-      path, width, height, [&](const RowSink& sink) { render_rows(renderer, view, width, height, sink); }, dpi);
 }
 
 }  // namespace chronomap::exporting
