@@ -16,6 +16,9 @@ struct EventInstance {
   float fatalities;
 };
 
+// Events drawn between two flushes.
+constexpr std::size_t kEventsPerFlush = std::size_t{1} << 14;
+
 }  // namespace
 
 void EventLayer::point_instances_at(std::size_t first) const {
@@ -78,10 +81,16 @@ void EventLayer::draw(const FrameTransform& frame, const TimeFilter& filter, boo
   glUniform1i(size_by_, size_by_fatalities ? 1 : 0);
   set_color_array(colors_, event_categories().size(), category_color);
   glBindVertexArray(vao_.get());
+  bool drawn = false;
   for (const auto& range : index_.ranges(filter)) {
-    if (range.last == range.first) continue;
-    point_instances_at(range.first);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(range.last - range.first));
+    for (std::size_t first = range.first; first < range.last; first += kEventsPerFlush) {
+      // A software rasteriser keeps every binned triangle until the next flush (about
+      // 170 bytes an event on llvmpipe): flushing between batches bounds that memory.
+      if (drawn) glFlush();
+      point_instances_at(first);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(std::min(kEventsPerFlush, range.last - first)));
+      drawn = true;
+    }
   }
   glBindVertexArray(0);
 }
