@@ -88,7 +88,8 @@ void EventLayer::draw(const FrameTransform& frame, const TimeFilter& filter, boo
       // 170 bytes an event on llvmpipe): flushing between batches bounds that memory.
       if (drawn) glFlush();
       point_instances_at(first);
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(std::min(kEventsPerFlush, range.last - first)));
+      const std::size_t count = std::min(kEventsPerFlush, range.last - first);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
       drawn = true;
     }
   }

@@ -125,7 +125,8 @@ SpanIndex::SpanIndex(const EventSet& events, const std::function<bool(std::size_
   for (std::size_t k = 0; k < kClasses; ++k) {
     const auto begin = order.begin() + static_cast<std::ptrdiff_t>(bounds_[k]);
     const auto end = order.begin() + static_cast<std::ptrdiff_t>(bounds_[k + 1]);
-    std::stable_sort(begin, end, [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
+    std::stable_sort(begin, end,
+                     [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
     double longest = 0;
     for (auto it = begin; it != end; ++it) {
       starts_[static_cast<std::size_t>(it - order.begin())] = static_cast<float>(events.start_days[*it]);

@@ -184,7 +184,8 @@ TEST_F(AtomicFile, PngStreamedInRowBlocksIsLosslessAndCarriesItsDpi) {
   write_png_rows(
       dir_ / "rows.png", image.width(), image.height(),
       [&](const RowSink& sink) {
-        for (int y = 0; y < image.height(); y += 5) sink(image.data() + static_cast<std::size_t>(y) * stride, std::min(5, image.height() - y), stride);
+        for (int y = 0; y < image.height(); y += 5)
+          sink(image.data() + static_cast<std::size_t>(y) * stride, std::min(5, image.height() - y), stride);
       },
       300.0);
   const Image back = read_png(dir_ / "rows.png");
@@ -215,8 +216,9 @@ TEST_F(AtomicFile, PngStreamedInRowBlocksIsLosslessAndCarriesItsDpi) {
 
 TEST_F(AtomicFile, APngThatEndsEarlyIsAnErrorAndLeavesNoFile) {
   const std::vector<std::uint8_t> row(16 * 4, 200);
-  EXPECT_THROW(write_png_rows(dir_ / "short.png", 16, 10, [&](const RowSink& sink) { sink(row.data(), 1, row.size()); }),
-               Error);
+  EXPECT_THROW(
+      write_png_rows(dir_ / "short.png", 16, 10, [&](const RowSink& sink) { sink(row.data(), 1, row.size()); }),
+      Error);
   EXPECT_FALSE(fs::exists(dir_ / "short.png"));
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}), 0) << "no temporary left behind";
 }
