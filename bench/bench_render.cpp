@@ -85,8 +85,7 @@ int main(int argc, char** argv) {
 
     const render::OffscreenTarget target(kWidth, kHeight);
     const double draw = median_ms(runs, [&] {
-      target.bind();
-      renderer.draw(view, kWidth, kHeight);
+      renderer.draw(view, target);
       glFinish();
     });
     std::printf("draw %dx%d + glFinish only: %.1f ms\n", kWidth, kHeight, draw);

@@ -2,7 +2,9 @@
 // For N synthetic events (deterministic, spread over the Sahel and 2020-2025) it
 // prints: projecting and uploading them once; per frame at 1920x1080 while the cursor
 // sweeps the whole range, the wall time and the main thread's CPU time (the renderer's
-// own per-frame work: it should not grow with N, since filtering runs on the GPU);
+// own per-frame work, llvmpipe's vertex stage included: it grows with the events a
+// frame shows, not with N, since only the index ranges the window touches are drawn)
+// and how many events a frame submits against how many it shows;
 // a 3840x2160 snapshot; the peak memory. Usage: chronomap_bench_time [N] [frames]
 #include <sys/resource.h>
 
@@ -89,9 +91,19 @@ int main(int argc, char** argv) {
     const auto [first, last] = events.day_range();
     const render::OffscreenTarget target(kW, kH);
     render::FrameCache cache;  // as the window does: the base map is drawn once
-    std::vector<double> wall, cpu;
+    std::vector<double> wall, cpu, submitted, shown;
+    std::vector<std::size_t> order;
+    const render::SpanIndex index(events, {}, order);  // as EventLayer orders them
     for (int f = 0; f < frames; ++f) {
       view.time.cursor = first + (last - first) * f / (frames - 1);
+      const render::TimeFilter filter(view.time, first);
+      std::size_t n_submitted = 0, n_shown = 0;
+      for (const auto& range : index.ranges(filter)) n_submitted += range.last - range.first;
+      for (std::size_t i = 0; i < events.size(); ++i)
+        n_shown += render::event_visible(filter, static_cast<float>(events.start_days[i]),
+                                         static_cast<float>(events.end_days[i])) ? 1u : 0u;
+      submitted.push_back(static_cast<double>(n_submitted));
+      shown.push_back(static_cast<double>(n_shown));
       const double cpu0 = thread_cpu_ms();
       t = Clock::now();
       cache.draw(renderer, view, target);
@@ -103,6 +115,8 @@ int main(int argc, char** argv) {
     std::printf("1920x1080 frame while sweeping %d cursors: median %.1f ms wall (to glFinish), "
                 "%.3f ms CPU on the main thread before the GPU work\n",
                 frames, median(wall), median(cpu));
+    std::printf("events submitted per frame: median %.0f (shown: %.0f) of %zu\n", median(submitted), median(shown),
+                events.size());
 
     t = Clock::now();
     const Image image = exporting::render_image(renderer, view, 3840, 2160);

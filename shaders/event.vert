@@ -1,6 +1,7 @@
-// Events: an instanced disc per event. The time filter runs here: each event's
-// start and end day are attributes, the cursor and window uniforms, so moving the
-// cursor costs the CPU nothing per event. Filtered events collapse outside the clip.
+// Events: an instanced disc per event. The CPU draws only the index ranges the window
+// can touch (render::SpanIndex, two binary searches per span class); the exact time
+// filter runs here on each event's start and end day against the cursor and window
+// uniforms. Filtered events collapse outside the clip.
 layout(location = 0) in vec2 a_corner;      // -1 .. 1
 layout(location = 1) in vec2 a_position;    // projected
 layout(location = 2) in vec2 a_days;        // start day, end day

@@ -78,11 +78,13 @@ int run_render_job(const RenderJob& job) {
   overlay.title = job.title;
   overlay.legend = !job.no_legend;
   overlay.attribution = exporting::short_attribution(job.data.empty() && !job.no_data);
+  exporting::ImageRenderer images(job.width, job.height, 0, series);
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
-    exporting::write_image(path, exporting::render_image(renderer, view, job.width, job.height));
+    exporting::write_image_rows(path, job.width, job.height,
+                                [&](const RowSink& sink) { images.render_rows(renderer, view, sink); });
   };
 
   int frames = 0;

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -35,8 +38,16 @@ class Image {
   std::vector<std::uint8_t> pixels_;
 };
 
-// Writes a PNG atomically; throws chronomap::Error naming the file on failure.
-void write_png(const std::filesystem::path& path, const Image& image);
+// Receives `count` rows of RGBA pixels, top first, `stride` bytes apart (a multiple of 4).
+using RowSink = std::function<void(const std::uint8_t* rows, int count, std::size_t stride)>;
+
+// Writes a PNG atomically (libpng, a fast zlib level: lossless, encoded as the rows
+// come, so no encoded or filtered copy of the image is ever held). `produce` hands
+// the sink all `height` rows in order; `dpi`, when known, goes into the pHYs chunk.
+// Throws chronomap::Error naming the file on failure, and whatever `produce` throws.
+void write_png_rows(const std::filesystem::path& path, int width, int height,
+                    const std::function<void(const RowSink&)>& produce, std::optional<double> dpi = std::nullopt);
+void write_png(const std::filesystem::path& path, const Image& image, std::optional<double> dpi = std::nullopt);
 // Reads a PNG (or any format stb_image knows) as RGBA; throws chronomap::InputError.
 Image read_png(const std::filesystem::path& path);
 

@@ -39,10 +39,19 @@ ImageFormat image_format_for(const std::filesystem::path& path, std::string_view
                    (extension.empty() ? found : "an " + found) + " (supported: " + supported_image_extensions() + ")");
 }
 
-void write_image(const std::filesystem::path& path, const Image& image) {
+void write_image(const std::filesystem::path& path, const Image& image, std::optional<double> dpi) {
   switch (image_format_for(path, path.string())) {
     case ImageFormat::png:
-      write_png(path, image);
+      write_png(path, image, dpi);
+      return;
+  }
+}
+
+void write_image_rows(const std::filesystem::path& path, int width, int height,
+                      const std::function<void(const RowSink&)>& produce, std::optional<double> dpi) {
+  switch (image_format_for(path, path.string())) {
+    case ImageFormat::png:
+      write_png_rows(path, width, height, produce, dpi);
       return;
   }
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,7 +30,11 @@ std::string supported_image_extensions();
 // unsupported image format '.pdf' (supported: .png)" for any other extension or none.
 ImageFormat image_format_for(const std::filesystem::path& path, std::string_view what);
 
-// Writes `image` to `path` atomically in the format its extension names.
-void write_image(const std::filesystem::path& path, const Image& image);
+// Writes `image` to `path` atomically in the format its extension names; `dpi`, when
+// known, is recorded in the file.
+void write_image(const std::filesystem::path& path, const Image& image, std::optional<double> dpi = std::nullopt);
+// The same for an image handed over as rows, top first (see write_png_rows).
+void write_image_rows(const std::filesystem::path& path, int width, int height,
+                      const std::function<void(const RowSink&)>& produce, std::optional<double> dpi = std::nullopt);
 
 }  // namespace chronomap::exporting

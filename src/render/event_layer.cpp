@@ -1,8 +1,8 @@
-// Events as instanced discs with per-event dates; see shaders/event.vert.
+// Events as instanced discs with per-event dates; see shaders/event.vert. Uploaded in
+// SpanIndex order, so each frame draws only the index ranges its window can touch.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <numeric>
 
 #include "render/time_layers.hpp"
 
@@ -16,7 +16,24 @@ struct EventInstance {
   float fatalities;
 };
 
+// Events drawn between two flushes.
+constexpr std::size_t kEventsPerFlush = std::size_t{1} << 14;
+
 }  // namespace
+
+void EventLayer::point_instances_at(std::size_t first) const {
+  // GL 3.3 has no base instance: a range is drawn by pointing the instance
+  // attributes at its first record.
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
+  const std::size_t base = first * sizeof(EventInstance);
+  auto attribute = [&](GLuint index, GLint size, std::size_t offset) {
+    instance_attribute(index, size, sizeof(EventInstance), base + offset);
+  };
+  attribute(1, 2, offsetof(EventInstance, position));
+  attribute(2, 2, offsetof(EventInstance, days));
+  attribute(3, 1, offsetof(EventInstance, category));
+  attribute(4, 1, offsetof(EventInstance, fatalities));
+}
 
 EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instances_(make_buffer()) {
   cursor_ = program_.uniform("u_cursor");
@@ -27,29 +44,21 @@ EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instanc
   colors_ = program_.uniform("u_colors");
   glBindVertexArray(vao_.get());
   corners_.bind_to_attribute_0();
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  auto attribute = [](GLuint index, GLint size, std::size_t offset) {
-    instance_attribute(index, size, sizeof(EventInstance), offset);
-  };
-  attribute(1, 2, offsetof(EventInstance, position));
-  attribute(2, 2, offsetof(EventInstance, days));
-  attribute(3, 1, offsetof(EventInstance, category));
-  attribute(4, 1, offsetof(EventInstance, fatalities));
+  point_instances_at(0);
   glBindVertexArray(0);
 }
 
 void EventLayer::upload(const EventSet& events, const geo::Projection& projection) {
-  std::vector<std::size_t> order(events.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
   std::vector<geo::XY> projected;
   projection.forward_many(events.positions, projected);
+  std::vector<std::size_t> order;
+  index_ = SpanIndex(
+      events,
+      [&](std::size_t i) { return std::isfinite(projected[i].x) && std::isfinite(projected[i].y); }, order);
   std::vector<EventInstance> instances;
-  instances.reserve(events.size());
+  instances.reserve(order.size());
   for (const std::size_t i : order) {
     const geo::XY& xy = projected[i];
-    if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) continue;
     instances.push_back({{static_cast<float>(xy.x), static_cast<float>(xy.y)},
                          {static_cast<float>(events.start_days[i]), static_cast<float>(events.end_days[i])},
                          static_cast<float>(events.categories[i]),
@@ -72,7 +81,18 @@ void EventLayer::draw(const FrameTransform& frame, const TimeFilter& filter, boo
   glUniform1i(size_by_, size_by_fatalities ? 1 : 0);
   set_color_array(colors_, event_categories().size(), category_color);
   glBindVertexArray(vao_.get());
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);
+  bool drawn = false;
+  for (const auto& range : index_.ranges(filter)) {
+    for (std::size_t first = range.first; first < range.last; first += kEventsPerFlush) {
+      // A software rasteriser keeps every binned triangle until the next flush (about
+      // 170 bytes an event on llvmpipe): flushing between batches bounds that memory.
+      if (drawn) glFlush();
+      point_instances_at(first);
+      const std::size_t count = std::min(kEventsPerFlush, range.last - first);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
+      drawn = true;
+    }
+  }
   glBindVertexArray(0);
 }
 

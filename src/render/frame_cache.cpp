@@ -1,4 +1,5 @@
-// Base-map caching by a multisampled copy (same size and samples: a plain blit).
+// Base-map caching: the base map drawn multisampled and resolved once, then copied
+// (single-sampled, a plain blit) under each frame's dated layers.
 #include "render/frame_cache.hpp"
 
 namespace chronomap::render {
@@ -16,13 +17,12 @@ void FrameCache::draw(const MapRenderer& renderer, const View& view, const Offsc
   const Key key{view.camera, view.layers, view.scale, w, h, renderer.scene_generation()};
   if (!base_ || !(key == key_)) {
     if (!base_ || base_->width() != w || base_->height() != h) base_ = std::make_unique<OffscreenTarget>(w, h);
-    base_->bind();
-    renderer.draw_base(view, w, h, {0, 0, w, h});
+    base_->draw_multisampled({0, 0, w, h}, [&](const render::Tile& band) { renderer.draw_base(view, w, h, band); });
     key_ = key;
     ++base_redraws_;
   }
-  target.copy_from(*base_);
-  target.bind();
+  target.copy_resolved_from(*base_);
+  target.bind_resolved();
   renderer.draw_dynamic(view, w, h, {0, 0, w, h});
 }
 

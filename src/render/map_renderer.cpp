@@ -35,8 +35,9 @@ void MapRenderer::set_links(const std::vector<Link>& links, const geo::Projectio
 
 void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set_items(items, true); }
 
-void MapRenderer::draw(const View& view, int image_width, int image_height, const Tile& tile) const {
-  draw_base(view, image_width, image_height, tile);
+void MapRenderer::draw(const View& view, const OffscreenTarget& target, int image_width, int image_height,
+                       const Tile& tile) const {
+  target.draw_multisampled(tile, [&](const Tile& band) { draw_base(view, image_width, image_height, band); });
   draw_dynamic(view, image_width, image_height, tile);
 }
 

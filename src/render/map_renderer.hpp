@@ -1,5 +1,5 @@
-// The one renderer: draws a Scene through a View into whatever framebuffer is bound
-// (a window's or an offscreen one), whole or one tile of a larger image.
+// The one renderer: draws a Scene through a View into an offscreen target (which the
+// window blits to the screen and exports read back), whole or one tile of a larger image.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 
 #include "render/frame.hpp"
 #include "render/layers.hpp"
+#include "render/offscreen.hpp"
 #include "render/scene.hpp"
 #include "render/theme.hpp"
 #include "render/time_data.hpp"
@@ -48,16 +49,23 @@ class MapRenderer {
   // Text drawn over the map in image pixels (titles, dates, legends).
   void set_overlay(const std::vector<TextItem>& items);
 
-  // Draws into the bound framebuffer, whose viewport must be tile.width×tile.height.
-  void draw(const View& view, int image_width, int image_height, const Tile& tile) const;
-  // The two halves of draw(): the static base map (sea, land, borders), which only
-  // changes with the camera, and what moves with time (links, events) plus labels and
-  // overlay. FrameCache redraws the first only when needed.
+  // Draws into `target`, whose size is tile.width×tile.height: the base map into its
+  // multisampled buffer (polygon edges need the samples), then, resolved, the rest
+  // single-sampled (events, arcs and text anti-alias in their shaders; a quarter of
+  // the fragments and of the rasteriser's memory).
+  void draw(const View& view, const OffscreenTarget& target, int image_width, int image_height,
+            const Tile& tile) const;
+  void draw(const View& view, const OffscreenTarget& target) const {
+    draw(view, target, target.width(), target.height(), {0, 0, target.width(), target.height()});
+  }
+  // The two halves of draw(), each into the bound framebuffer: the static base map
+  // (sea, land, borders), which only changes with the camera, and what moves with
+  // time (links, events) plus labels and overlay. FrameCache redraws the first only
+  // when needed.
   void draw_base(const View& view, int image_width, int image_height, const Tile& tile) const;
   void draw_dynamic(const View& view, int image_width, int image_height, const Tile& tile) const;
   // Changes whenever set_scene() uploads a new base map.
   [[nodiscard]] std::uint64_t scene_generation() const { return scene_generation_; }
-  void draw(const View& view, int width, int height) const { draw(view, width, height, {0, 0, width, height}); }
 
   [[nodiscard]] const Theme& theme() const { return theme_; }
   TextLayer& overlay_text() { return overlay_; }

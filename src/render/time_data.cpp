@@ -87,4 +87,70 @@ TimeFilter::TimeFilter(const TimeState& state, DayNumber data_start) {
   }
 }
 
+namespace {
+
+// The longest span (end - start, days) of each class but the last: one day, a week,
+// a month, a year.
+constexpr std::array<DayNumber, SpanIndex::kClasses - 1> kClassSpans = {0, 6, 30, 365};
+
+std::size_t span_class(DayNumber start, DayNumber end) {
+  const auto span = static_cast<std::int64_t>(end) - start;
+  std::size_t c = 0;
+  while (c < kClassSpans.size() && span > kClassSpans[c]) ++c;
+  return c;
+}
+
+}  // namespace
+
+SpanIndex::SpanIndex(const EventSet& events, const std::function<bool(std::size_t)>& keep,
+                     std::vector<std::size_t>& order) {
+  // Counting by class, then a stable sort by start day within each class.
+  std::array<std::size_t, kClasses> counts{};
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (!keep || keep(i)) ++counts[span_class(events.start_days[i], events.end_days[i])];
+  // Draw order: longest class first, so the many short events lie on top.
+  std::array<std::size_t, kClasses> next{};
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < kClasses; ++k) {
+    const std::size_t c = kClasses - 1 - k;
+    next[c] = at;
+    bounds_[k] = at;
+    at += counts[c];
+  }
+  bounds_[kClasses] = at;
+  order.assign(at, 0);
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (!keep || keep(i)) order[next[span_class(events.start_days[i], events.end_days[i])]++] = i;
+  starts_.resize(at);
+  for (std::size_t k = 0; k < kClasses; ++k) {
+    const auto begin = order.begin() + static_cast<std::ptrdiff_t>(bounds_[k]);
+    const auto end = order.begin() + static_cast<std::ptrdiff_t>(bounds_[k + 1]);
+    std::stable_sort(begin, end,
+                     [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
+    double longest = 0;
+    for (auto it = begin; it != end; ++it) {
+      starts_[static_cast<std::size_t>(it - order.begin())] = static_cast<float>(events.start_days[*it]);
+      longest = std::max(longest, static_cast<double>(events.end_days[*it]) - events.start_days[*it]);
+    }
+    longest_[k] = longest;
+  }
+}
+
+std::array<SpanIndex::Range, SpanIndex::kClasses> SpanIndex::ranges(const TimeFilter& filter) const {
+  std::array<Range, kClasses> out;
+  for (std::size_t k = 0; k < kClasses; ++k) {
+    const auto begin = starts_.begin() + static_cast<std::ptrdiff_t>(bounds_[k]);
+    const auto end = starts_.begin() + static_cast<std::ptrdiff_t>(bounds_[k + 1]);
+    // Shown: start <= cursor and start + span >= window_start, with span <= longest.
+    // The comparison is made in double so that no float rounding narrows the range.
+    const double earliest = static_cast<double>(filter.window_start) - longest_[k];
+    const auto first = std::lower_bound(begin, end, earliest,
+                                        [](float start, double bound) { return static_cast<double>(start) < bound; });
+    const auto last = std::upper_bound(first, end, static_cast<double>(filter.cursor),
+                                       [](double bound, float start) { return bound < static_cast<double>(start); });
+    out[k] = {static_cast<std::size_t>(first - starts_.begin()), static_cast<std::size_t>(last - starts_.begin())};
+  }
+  return out;
+}
+
 }  // namespace chronomap::render

@@ -3,7 +3,9 @@
 // The CPU reference of that filter lives here too, so tests compare the two.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <span>
 #include <string>
@@ -79,6 +81,37 @@ struct TimeFilter {
 inline bool event_visible(const TimeFilter& f, float start, float end) {
   return start <= f.cursor && end >= f.window_start;
 }
+
+// Events ordered for drawing so that a frame submits only those its window can touch.
+// Events fall into span classes by how many days they last (one, up to 7, 31, 366,
+// more); each class is sorted by start day. An event shown under a filter starts on
+// or before the cursor and no earlier than the window's start less its class's
+// longest span, so per class the shown ones lie in one index range found by two
+// binary searches: a frame's CPU cost does not grow with the events outside it, and
+// one long event does not widen the range of all the others.
+class SpanIndex {
+ public:
+  static constexpr std::size_t kClasses = 5;
+  struct Range {
+    std::size_t first = 0, last = 0;  // [first, last) in draw order
+  };
+
+  SpanIndex() = default;
+  // Orders the events for which `keep(i)` holds (all when empty): `order` receives
+  // their indices in draw order, longest-lasting class first (below), then by start
+  // day, ties in the given order (so newer events lie on top of older ones).
+  SpanIndex(const EventSet& events, const std::function<bool(std::size_t)>& keep, std::vector<std::size_t>& order);
+
+  // Per class, the range of the draw order that holds every event event_visible()
+  // accepts under `filter` (and as few others as the start days allow).
+  [[nodiscard]] std::array<Range, kClasses> ranges(const TimeFilter& filter) const;
+  [[nodiscard]] std::size_t size() const { return starts_.size(); }
+
+ private:
+  std::vector<float> starts_;                    // start day per position in draw order
+  std::array<std::size_t, kClasses + 1> bounds_{};  // class c is [bounds_[c], bounds_[c + 1])
+  std::array<double, kClasses> longest_{};       // the longest span (end - start) in each class
+};
 
 enum class LinkState { hidden, active, ended };
 inline LinkState link_state(const TimeFilter& f, float start, float end) {

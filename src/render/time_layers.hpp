@@ -16,17 +16,22 @@ namespace chronomap::render {
 class EventLayer {
  public:
   EventLayer();
-  // Projects and uploads; events are drawn oldest first so newer ones lie on top.
+  // Projects and uploads in SpanIndex order: longer-lasting events below, and within
+  // each span class oldest first, so newer ones lie on top.
   void upload(const EventSet& events, const geo::Projection& projection);
+  // Draws the ranges of the draw order that `filter` can show (the shader drops the
+  // rest of each range).
   void draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const;
   [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(count_); }
 
  private:
+  void point_instances_at(std::size_t first) const;
   Program program_;
   QuadCorners corners_{QuadCorners::Kind::marker};
   GlVertexArray vao_;
   GlBuffer instances_;
   GLsizei count_ = 0;
+  SpanIndex index_;
   GLint cursor_ = -1, window_start_ = -1, fade_ = -1, scale_ = -1, size_by_ = -1, colors_ = -1;
 };
 

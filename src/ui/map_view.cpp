@@ -123,7 +123,7 @@ void MapView::draw(int width, int height) {
   width_ = width;
   height_ = height;
   cache_.draw(renderer_, view_, *target_);
-  target_->resolve_into(0);
+  target_->blit_into(0);
 }
 
 Image MapView::snapshot(int width, int height, float scale) const {

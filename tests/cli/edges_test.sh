@@ -73,4 +73,14 @@ grep -q "damaged" err && fail "a read-only store was reported as damaged: $(cat 
 [[ $(sha256sum < "$ro/s.db") == "$before" ]] || fail "the read-only store changed"
 [[ -z $(find "$ro" -name 's.db-*') ]] || fail "files were left beside the read-only store"
 chmod 0755 "$ro" && rm -rf "$ro"
+
+# A series keeps its base map from frame to frame: each frame must still be the image
+# a single render of that day gives, byte for byte (the same pixels and encoder).
+"$chronomap" render --data s.db --size 320x200 --from 2025-08-01 --to 2025-08-15 --step 7 --out frames/f_%d.png ||
+  fail "a series of three frames"
+"$chronomap" render --data s.db --size 320x200 --date 2025-08-15 --out single.png || fail "a single image"
+cmp -s frames/f_3.png single.png || fail "frame 3 of a series differs from a single render of 2025-08-15"
+"$chronomap" render --data s.db --size 320x200 --date 2025-08-08 --out single.png || fail "a single image"
+cmp -s frames/f_2.png single.png || fail "frame 2 of a series differs from a single render of 2025-08-08"
+cmp -s frames/f_2.png frames/f_3.png && fail "frames of different days are the same image"
 exit $failed

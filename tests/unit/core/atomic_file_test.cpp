@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <algorithm>
 #include <fstream>
+#include <vector>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -169,6 +171,56 @@ TEST_F(AtomicFile, PngRoundTrip) {
   EXPECT_EQ(back.pixel(2, 1), (Rgba{0, 0, 255, 128}));
   image.flip_vertically();
   EXPECT_EQ(image.pixel(0, 1), (Rgba{255, 0, 0, 255}));
+}
+
+// A PNG written in blocks of rows holds exactly the image, and the DPI when given.
+TEST_F(AtomicFile, PngStreamedInRowBlocksIsLosslessAndCarriesItsDpi) {
+  Image image(37, 23);
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      image.set_pixel(x, y, {static_cast<std::uint8_t>(x * 7), static_cast<std::uint8_t>(y * 11),
+                             static_cast<std::uint8_t>((x * y) % 256), static_cast<std::uint8_t>(255 - x)});
+  const auto stride = static_cast<std::size_t>(image.width()) * 4;
+  write_png_rows(
+      dir_ / "rows.png", image.width(), image.height(),
+      [&](const RowSink& sink) {
+        for (int y = 0; y < image.height(); y += 5)
+          sink(image.data() + static_cast<std::size_t>(y) * stride, std::min(5, image.height() - y), stride);
+      },
+      300.0);
+  const Image back = read_png(dir_ / "rows.png");
+  ASSERT_EQ(back.width(), image.width());
+  ASSERT_EQ(back.height(), image.height());
+  int differing = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) differing += back.pixel(x, y) == image.pixel(x, y) ? 0 : 1;
+  EXPECT_EQ(differing, 0);
+
+  // pHYs: pixels per metre on x and y (300 dpi = 11811), unit 1 (metre).
+  const std::string bytes = read(dir_ / "rows.png");
+  const auto at = bytes.find("pHYs");
+  ASSERT_NE(at, std::string::npos) << "a known DPI is recorded";
+  auto be32 = [&](std::size_t i) {
+    return (static_cast<unsigned>(static_cast<unsigned char>(bytes[i])) << 24) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[i + 1])) << 16) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[i + 2])) << 8) |
+           static_cast<unsigned>(static_cast<unsigned char>(bytes[i + 3]));
+  };
+  EXPECT_EQ(be32(at + 4), 11811u);
+  EXPECT_EQ(be32(at + 8), 11811u);
+  EXPECT_EQ(bytes[at + 12], 1);
+
+  write_png(dir_ / "plain.png", image);
+  EXPECT_EQ(read(dir_ / "plain.png").find("pHYs"), std::string::npos) << "no DPI invented when none is known";
+}
+
+TEST_F(AtomicFile, APngThatEndsEarlyIsAnErrorAndLeavesNoFile) {
+  const std::vector<std::uint8_t> row(16 * 4, 200);
+  EXPECT_THROW(
+      write_png_rows(dir_ / "short.png", 16, 10, [&](const RowSink& sink) { sink(row.data(), 1, row.size()); }),
+      Error);
+  EXPECT_FALSE(fs::exists(dir_ / "short.png"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}), 0) << "no temporary left behind";
 }
 
 }  // namespace

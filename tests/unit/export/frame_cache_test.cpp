@@ -39,8 +39,7 @@ TEST(FrameCache, SamePictureAsAFullRedrawAndRedrawsTheBaseOnlyWhenTheCameraMoves
   for (const char* date : {"2023-09-16", "2025-08-14", "2021-01-01"}) {
     view.time.cursor = parse_day_number(date, "date");
     cache.draw(renderer, view, cached);
-    full.bind();
-    renderer.draw(view, kW, kH);
+    renderer.draw(view, full);
     const Image a = cached.read_pixels(), b = full.read_pixels();
     EXPECT_EQ(differing_pixels(a, b), 0) << date;
   }
