@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "render/density_layer.hpp"
 #include "render/frame.hpp"
 #include "render/layers.hpp"
 #include "render/scene.hpp"
@@ -33,6 +34,7 @@ struct View {
   LayerToggles layers;
   float scale = 1.0f;  // design px -> output px (line widths, text, markers)
   TimeState time;
+  DensityMode density = DensityMode::automatic;  // events as points, a heatmap or hexagons
 };
 
 class MapRenderer {
@@ -59,6 +61,10 @@ class MapRenderer {
   [[nodiscard]] std::uint64_t scene_generation() const { return scene_generation_; }
   void draw(const View& view, int width, int height) const { draw(view, width, height, {0, 0, width, height}); }
 
+  // The density layer's ramp and units for `view` at that image size (mode points when
+  // the events are drawn as points).
+  [[nodiscard]] DensityLegend density_legend(const View& view, int image_width, int image_height) const;
+
   [[nodiscard]] const Theme& theme() const { return theme_; }
   TextLayer& overlay_text() { return overlay_; }
 
@@ -71,6 +77,7 @@ class MapRenderer {
   TextLayer overlay_;
   EventLayer events_;
   LinkLayer links_;
+  DensityLayer density_;
   DayNumber data_start_ = 0;
   std::uint64_t scene_generation_ = 0;
 };
