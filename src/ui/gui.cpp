@@ -167,6 +167,7 @@ int run_gui(const GuiOptions& options) {
       map = std::make_unique<MapView>(render::load_base_map(options.boundaries, options.layer), settings.projection);
     }
     map->view().layers = settings.layers;
+    map->view().density = settings.density;
     {
       exporting::TimeData data = exporting::load_time_data(options.data);
       map->set_time_data(std::move(data.events), std::move(data.links));
