@@ -4,6 +4,7 @@
 #include "render/density_layer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <utility>
@@ -37,6 +38,23 @@ class SavedTarget {
   GLint framebuffer_ = 0;
   GLint viewport_[4] = {0, 0, 0, 0};
 };
+
+// The part of the tile (framebuffer pixels, y up) within `pad` image pixels of
+// `extent`: where density can be non-zero. Empty (zero width) when none is.
+std::array<GLint, 4> reach(const geo::Extent& extent, const FrameTransform& frame, double pad) {
+  if (extent.empty()) return {0, 0, 0, 0};
+  const auto f = [&](int i) { return static_cast<double>(frame.to_pixel[i]); };
+  const auto t = [&](int i) { return static_cast<double>(frame.tile[i]); };
+  const double x0 = extent.min_x * f(0) + f(2) - t(0), x1 = extent.max_x * f(0) + f(2) - t(0);
+  const double y0 = extent.min_y * f(1) + f(3) - t(1), y1 = extent.max_y * f(1) + f(3) - t(1);  // y down
+  const double w = t(2), h = t(3);
+  const double left = std::clamp(std::floor(std::min(x0, x1) - pad), 0.0, w);
+  const double right = std::clamp(std::ceil(std::max(x0, x1) + pad), 0.0, w);
+  const double top = std::clamp(std::floor(std::min(y0, y1) - pad), 0.0, h);
+  const double bottom = std::clamp(std::ceil(std::max(y0, y1) + pad), 0.0, h);
+  return {static_cast<GLint>(left), static_cast<GLint>(h - bottom), static_cast<GLint>(right - left),
+          static_cast<GLint>(bottom - top)};
+}
 
 }  // namespace
 
@@ -99,7 +117,9 @@ void DensityLayer::upload(const EventSet& events, const geo::Projection& project
                    [](const DensityInstance& a, const DensityInstance& b) { return a.days[0] < b.days[0]; });
   std::vector<DayNumber> starts(instances.size()), ends(instances.size());
   longest_span_ = 0;
+  extent_ = {};
   for (std::size_t i = 0; i < instances.size(); ++i) {
+    extent_.add(instances[i].position[0], instances[i].position[1]);
     starts[i] = static_cast<DayNumber>(instances[i].days[0]);
     ends[i] = static_cast<DayNumber>(instances[i].days[1]);
     longest_span_ = std::max(longest_span_, static_cast<double>(ends[i] - starts[i]));
@@ -176,20 +196,29 @@ std::vector<float> DensityLayer::count_cells(const FrameTransform& frame, const 
 
 void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, const TimeFilter& filter,
                         const Camera& camera, int image_width, int image_height, const Tile& tile) const {
+  const bool hexagons = effective == DensityMode::hexagons;
+  // Only the part of the tile near some event is computed and drawn (a scissor): the
+  // rest has no density. A hexagon reaches two of its sizes from an event in it.
+  const auto box = reach(extent_, frame, (hexagons ? 2.0f * kHexSizePx : kHeatRadiusPx) * frame.scale + 2.0f);
+  if (box[2] <= 0 || box[3] <= 0) return;
   const GroundScale ground = projection_ ? ground_scale_at_center(*projection_, camera) : GroundScale{};
   const DensityLegend key = density_legend(effective, ground, frame.scale);
   HexGrid grid;
   {
     const SavedTarget saved;
-    if (effective == DensityMode::hexagons) {
+    if (hexagons) {
       grid = hex_grid(camera, image_width, image_height, tile, frame.scale);
       accumulate_cells(frame, filter, grid);
     } else {
       // Events per pixel² to the legend's unit; kernels are splatted whole, so a tile
       // gets the contributions of events beyond its edges as an untiled image does.
+      glEnable(GL_SCISSOR_TEST);
+      glScissor(box[0], box[1], box[2], box[3]);
       accumulate_heat(frame, filter, ground.km2_per_px() > 0 ? static_cast<float>(100.0 / ground.km2_per_px()) : 1.0f);
     }
   }
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(box[0], box[1], box[2], box[3]);
   ramp_.use();
   glUniform4f(ramp_.uniform("u_tile"), frame.tile[0], frame.tile[1], frame.tile[2], frame.tile[3]);
   glUniform1i(ramp_.uniform("u_mode"), effective == DensityMode::hexagons ? 1 : 0);
@@ -207,6 +236,7 @@ void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, cons
   glBindVertexArray(empty_vao_.get());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
+  glDisable(GL_SCISSOR_TEST);
   check_gl("drawing the density layer");
 }
 

@@ -62,6 +62,7 @@ class DensityLayer {
   GLsizei count_events_ = 0;
   DayCounts days_;
   double longest_span_ = 0;  // days from start to end of the longest event
+  geo::Extent extent_;       // of all events, projected: nothing is drawn beyond it
   std::optional<geo::Projection> projection_;
   mutable FloatTarget heat_target_, cell_target_;
 };
