@@ -1,11 +1,13 @@
 // Density, second pass: the value under each pixel through the colour ramp. Heatmap:
-// the first pass's target, the tile's size, texel for pixel. Hexagons: the count of
+// the first pass's half-resolution target over u_region, filtered bilinearly (its
+// texels are fixed to even image pixels, so tiles agree). Hexagons: the count of
 // the pixel's cell, with a thin clear gap along the cells' edges. The ramp is
 // logarithmic over u_decades decades from u_low; below u_low it fades out, and a
 // pixel with nothing is left untouched.
 uniform int u_mode;  // 0 heatmap, 1 hexagons
 uniform sampler2D u_values;
-uniform vec4 u_tile;  // tile origin and size in image pixels
+uniform vec4 u_tile;    // tile origin and size in image pixels
+uniform vec4 u_region;  // heatmap: the heat target's origin and size in image pixels
 uniform float u_low;
 uniform float u_decades;
 uniform vec4 u_ramp[5];
@@ -25,10 +27,11 @@ vec3 ramp(float t) {
 void main() {
   float value;
   float edge = 1.0;
+  vec2 pixel = u_tile.xy + vec2(gl_FragCoord.x, u_tile.w - gl_FragCoord.y);  // image px, y down
   if (u_mode == 0) {
-    value = texelFetch(u_values, ivec2(gl_FragCoord.xy), 0).r;
+    vec2 t = (pixel - u_region.xy) / u_region.zw;
+    value = texture(u_values, vec2(t.x, 1.0 - t.y)).r;
   } else {
-    vec2 pixel = u_tile.xy + vec2(gl_FragCoord.x, u_tile.w - gl_FragCoord.y);
     ivec2 cell = hex_cell(pixel, u_anchor, u_hex_size);
     ivec2 texel = cell - u_cells.xy;
     bool inside = all(greaterThanEqual(texel, ivec2(0))) && all(lessThan(texel, u_cells.zw));

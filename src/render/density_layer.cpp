@@ -58,13 +58,13 @@ std::array<GLint, 4> reach(const geo::Extent& extent, const FrameTransform& fram
 
 }  // namespace
 
-void DensityLayer::FloatTarget::bind(int w, int h) {
+void DensityLayer::FloatTarget::bind(int w, int h, GLint filter) {
   if (!texture || w != width || h != height) {
     texture = make_texture();
     glBindTexture(GL_TEXTURE_2D, texture.get());
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, w, h, 0, GL_RED, GL_FLOAT, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     GLuint name = 0;
@@ -155,7 +155,8 @@ GLsizei DensityLayer::bind_window(const TimeFilter& filter) const {
 }
 
 void DensityLayer::accumulate_heat(const FrameTransform& frame, const TimeFilter& filter, float unit) const {
-  heat_target_.bind(static_cast<int>(frame.tile[2]), static_cast<int>(frame.tile[3]));
+  // Half resolution: `frame`'s tile is the region, even-aligned, one texel per 2x2 pixels.
+  heat_target_.bind(static_cast<int>(frame.tile[2]) / 2, static_cast<int>(frame.tile[3]) / 2, GL_LINEAR);
   if (count_events_ == 0) return;
   heat_.use();
   heat_.set_frame(frame);
@@ -168,7 +169,7 @@ void DensityLayer::accumulate_heat(const FrameTransform& frame, const TimeFilter
 }
 
 void DensityLayer::accumulate_cells(const FrameTransform& frame, const TimeFilter& filter, const HexGrid& grid) const {
-  cell_target_.bind(grid.nq, grid.nr);
+  cell_target_.bind(grid.nq, grid.nr, GL_NEAREST);
   if (count_events_ == 0) return;
   count_.use();
   count_.set_frame(frame);
@@ -204,17 +205,25 @@ void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, cons
   const GroundScale ground = projection_ ? ground_scale_at_center(*projection_, camera) : GroundScale{};
   const DensityLegend key = density_legend(effective, ground, frame.scale);
   HexGrid grid;
+  std::array<float, 4> region = {0, 0, 1, 1};  // the heat target's part of the image, image px
   {
     const SavedTarget saved;
     if (hexagons) {
       grid = hex_grid(camera, image_width, image_height, tile, frame.scale);
       accumulate_cells(frame, filter, grid);
     } else {
-      // Events per pixel² to the legend's unit; kernels are splatted whole, so a tile
-      // gets the contributions of events beyond its edges as an untiled image does.
-      glEnable(GL_SCISSOR_TEST);
-      glScissor(box[0], box[1], box[2], box[3]);
-      accumulate_heat(frame, filter, ground.km2_per_px() > 0 ? static_cast<float>(100.0 / ground.km2_per_px()) : 1.0f);
+      // Events per pixel² to the legend's unit. Kernels are splatted whole, so a tile
+      // gets the contributions of events beyond its edges as an untiled image does. The
+      // density is sampled at half resolution on texels fixed to even image pixels, over
+      // the tile and a texel beyond it on each side, so that bilinear filtering finds
+      // the same neighbours at a tile's edge as inside an untiled image.
+      auto even_below = [](int v) { return v - (((v % 2) + 2) % 2); };
+      const int x0 = even_below(tile.x - 2), y0 = even_below(tile.y - 2);
+      const int x1 = even_below(tile.x + tile.width + 3), y1 = even_below(tile.y + tile.height + 3);
+      FrameTransform half = frame;
+      region = {static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1 - x0), static_cast<float>(y1 - y0)};
+      std::copy(region.begin(), region.end(), half.tile);
+      accumulate_heat(half, filter, ground.km2_per_px() > 0 ? static_cast<float>(100.0 / ground.km2_per_px()) : 1.0f);
     }
   }
   glEnable(GL_SCISSOR_TEST);
@@ -222,6 +231,7 @@ void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, cons
   ramp_.use();
   glUniform4f(ramp_.uniform("u_tile"), frame.tile[0], frame.tile[1], frame.tile[2], frame.tile[3]);
   glUniform1i(ramp_.uniform("u_mode"), effective == DensityMode::hexagons ? 1 : 0);
+  glUniform4f(ramp_.uniform("u_region"), region[0], region[1], region[2], region[3]);
   glUniform1i(ramp_.uniform("u_values"), 0);
   glUniform1f(ramp_.uniform("u_low"), static_cast<float>(key.low));
   glUniform1f(ramp_.uniform("u_decades"), kRampDecades);

@@ -42,12 +42,13 @@ class DensityLayer {
                                                const HexGrid& grid) const;
 
  private:
-  // A single-channel float colour target, grown or shrunk to the size asked.
+  // A single-channel float colour target, grown or shrunk to the size asked; bound
+  // for drawing, cleared, with additive blending.
   struct FloatTarget {
     GlTexture texture;
     GlFramebuffer framebuffer;
     int width = 0, height = 0;
-    void bind(int w, int h);
+    void bind(int w, int h, GLint filter);
   };
   // Binds the vertex array with its instances starting at the first event the window
   // can show; returns how many to draw.
