@@ -198,7 +198,7 @@ std::vector<float> DensityLayer::count_cells(const FrameTransform& frame, const 
 void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, const TimeFilter& filter,
                         const Camera& camera, int image_width, int image_height, const Tile& tile) const {
   const bool hexagons = effective == DensityMode::hexagons;
-  // Only the part of the tile near some event is computed and drawn (a scissor): the
+  // The ramp pass covers only the part of the tile near some event (a scissor): the
   // rest has no density. A hexagon reaches two of its sizes from an event in it.
   const auto box = reach(extent_, frame, (hexagons ? 2.0f * kHexSizePx : kHeatRadiusPx) * frame.scale + 2.0f);
   if (box[2] <= 0 || box[3] <= 0) return;
