@@ -95,5 +95,29 @@ TEST(DensityLayer, DrawingADensityFrameRestoresTheBoundFramebufferAndViewport) {
   }
 }
 
+TEST(DensityLayer, FramesOfASeriesShareTheRampAndAutoFollowsTheWindow) {
+  exporting::HeadlessContext context;
+  render::MapRenderer renderer;
+  const geo::Projection projection("EPSG:4326");
+  render::EventSet events;
+  for (int i = 0; i < 3000; ++i) events.add({2.0 + (i % 50) * 0.01, 14.0 + (i / 50) * 0.01}, 100 + i / 100, 100 + i / 100, 0);
+  renderer.set_events(events, projection);
+  render::View view;
+  view.camera.center = {2.0, 14.0};
+  view.camera.units_per_pixel_x = view.camera.units_per_pixel_y = 0.01;
+  view.time.window_days = 7;
+  // 100 events a day: a week passes 700, above the 240 of a 600x400 image; one day, 100.
+  view.time.cursor = 110;
+  const render::DensityLegend busy = renderer.density_legend(view, 600, 400);
+  EXPECT_EQ(busy.mode, render::DensityMode::heatmap);
+  view.time.cursor = 125;
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).low, busy.low) << "another frame, the same ramp";
+  view.time.window_days = 1;
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).mode, render::DensityMode::points);
+  view.density = render::DensityMode::heatmap;
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).low, busy.low) << "however few events the window holds";
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).unit(), "events per 100 km²");
+}
+
 }  // namespace
 }  // namespace chronomap
