@@ -4,8 +4,10 @@
 // sweeps the whole range, the wall time and the main thread's CPU time (the renderer's
 // own per-frame work, llvmpipe's vertex stage included: it grows with the events a
 // frame shows, not with N, since only the index ranges the window touches are drawn)
-// and how many events a frame submits against how many it shows;
-// a 3840x2160 snapshot; the peak memory. Usage: chronomap_bench_time [N] [frames]
+// and how many events a frame submits against how many it shows; a 3840x2160
+// snapshot; the peak memory. A third argument draws the events as `heatmap`,
+// `hexagons` or `auto` instead of `points` (the default, as in earlier results).
+// Usage: chronomap_bench_time [N] [frames] [density]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <string>
 #include <vector>
 
 #include "export/headless_context.hpp"
@@ -71,9 +74,15 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   const auto n = static_cast<std::size_t>(argc > 1 ? std::atol(argv[1]) : 100000);
   const int frames = argc > 2 ? std::max(2, std::atoi(argv[2])) : 60;
+  const auto density = render::parse_density_mode(argc > 3 ? argv[3] : "points");
+  if (!density) {
+    std::fprintf(stderr, "chronomap_bench_time: density '%s' is not auto, points, heatmap or hexagons\n", argv[3]);
+    return 2;
+  }
   try {
     exporting::HeadlessContext context;
-    std::printf("renderer: %s\nevents: %zu\n", context.description().c_str(), n);
+    std::printf("renderer: %s\nevents: %zu, drawn as: %s\n", context.description().c_str(), n,
+                std::string(render::density_mode_name(*density)).c_str());
     const geo::Projection projection(geo::kDefaultProjection);
     render::MapRenderer renderer;
     const render::Scene scene = render::build_scene(render::load_base_map(), projection);
@@ -88,6 +97,7 @@ int main(int argc, char** argv) {
     render::View view;
     view.camera = render::Camera::fit(scene.default_extent, kW, kH, 0.05, true);
     view.time.window_days = 30;
+    view.density = *density;
     const auto [first, last] = events.day_range();
     const render::OffscreenTarget target(kW, kH);
     render::FrameCache cache;  // as the window does: the base map is drawn once

@@ -56,6 +56,13 @@ int run_render(int argc, char** argv) {
   app.add_option("--max-frames", job.max_frames, "the most frames a series may write (a guard against typos)")
       ->capture_default_str();
   app.add_option("--title", job.title, "a title drawn above the date");
+  std::string density_text = "auto";
+  app.add_option("--density", density_text,
+                 "how events are drawn: points (a disc each), heatmap (kernel density, legend in events per\n"
+                 "100 km² at the map's centre), hexagons (events per hexagon of 16 design px, legend with\n"
+                 "the hexagon's ground size), or auto: points, and a heatmap when more than 1,000 events per\n"
+                 "million design pixels of the image pass the time window (1,600 at 1600x1000)")
+      ->capture_default_str();
   app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
   app.add_flag("--no-data", job.no_data, "draw the base map alone, without events and links");
   app.add_flag("--verbose,-v", job.verbose, "print the renderer used and the time taken");
@@ -81,6 +88,9 @@ int run_render(int argc, char** argv) {
       job.to = parse_day_number(to_text, "--to");
       if (*job.to < *job.from) throw UsageError("--from " + from_text + " --to " + to_text + " is an empty range");
     }
+    const auto density = render::parse_density_mode(density_text);
+    if (!density) throw UsageError("--density: '" + density_text + "' is not one of auto, points, heatmap, hexagons");
+    job.density = *density;
     if (job.no_data && !job.data.empty()) throw UsageError("--no-data cannot be combined with --data");
     if (job.window_days < 1) throw UsageError("--window: must be at least 1 day");
     // Longer than every date chronomap reads (years 1 to 9999): nothing more to show,

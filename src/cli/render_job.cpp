@@ -66,6 +66,7 @@ int run_render_job(const RenderJob& job) {
   view.time.window_days = job.window_days;
   view.time.mode = job.cumulative ? render::TimeMode::cumulative : render::TimeMode::window;
   view.time.animate_links = false;  // a still image: solid arcs
+  view.density = job.density;
   if (!job.date && !series) view.time.mode = render::TimeMode::everything;
 
   exporting::HeadlessContext context;
@@ -82,6 +83,7 @@ int run_render_job(const RenderJob& job) {
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
+    overlay.density = renderer.density_legend(view, job.width, job.height);
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
     exporting::write_image_rows(path, job.width, job.height,
                                 [&](const RowSink& sink) { images.render_rows(renderer, view, sink); });

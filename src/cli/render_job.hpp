@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "geo/types.hpp"
+#include "render/density.hpp"
 #include "store/records.hpp"
 
 namespace chronomap::cli {
@@ -26,6 +27,7 @@ struct RenderJob {
   int step_days = 7;
   std::int64_t max_frames = kDefaultMaxFrames;
   bool cumulative = false;
+  render::DensityMode density = render::DensityMode::automatic;
   bool no_legend = false;
   bool no_data = false;  // the base map alone
   bool verbose = false;

@@ -1,8 +1,10 @@
 // Overlay layout: the date block at the top left, the legend at the bottom left, the
-// attribution at the bottom right. Legend swatches are ● glyphs in the item's colour.
+// attribution at the bottom right. Legend swatches are ● glyphs in the item's colour;
+// the density ramp is a row of █ glyphs.
 #include "export/overlay.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 
@@ -17,6 +19,34 @@ const render::Color kHalo = render::rgb(0xffffff, 0.9f);
 render::TextItem text(std::string s, float x, float y, float size, bool bold, render::Color color = kInk,
                       render::Align align = render::Align::left) {
   return {std::move(s), x, y, size, align, 0, 0, color, kHalo, bold};
+}
+
+// The density ramp above the rows that start at `bottom`: its unit, a bar of the
+// ramp's colours (overlapping █ glyphs), a value under each decade and, for
+// hexagons, their ground size.
+void add_density_ramp(std::vector<render::TextItem>& items, const render::DensityLegend& legend, float margin,
+                      float bottom, float s, float k) {
+  constexpr int kSteps = 24;
+  const float bar = 168.0f * s, row = 17.0f * s;
+  const std::string note = legend.note();
+  float y = bottom - (note.empty() ? 0.0f : row) - 2.0f * row;
+  std::string unit = legend.unit();
+  if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
+  items.push_back(text(unit, margin, y, 13.0f * k, true));
+  y += row;
+  for (int i = 0; i < kSteps; ++i) {
+    const float t = (static_cast<float>(i) + 0.5f) / kSteps;
+    items.push_back(text("█", margin + bar * t, y, 13.0f * k, false, render::density_ramp_color(t),
+                         render::Align::center));
+  }
+  y += row;
+  const auto labels = legend.tick_labels();
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const float x = margin + bar * static_cast<float>(i) / static_cast<float>(labels.size() - 1);
+    const auto align = i == 0 ? render::Align::left : i + 1 == labels.size() ? render::Align::right : render::Align::center;
+    items.push_back(text(labels[i], x, y, 11.0f * k, false, kInk, align));
+  }
+  if (!note.empty()) items.push_back(text(note, margin, y + row, 11.0f * k, false));
 }
 
 }  // namespace
@@ -50,7 +80,9 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
     items.push_back(text(format_long(*content.date), margin, y, 28.0f * k, true));
   }
   if (content.legend) {
-    std::set<std::uint8_t> categories(events.categories.begin(), events.categories.end());
+    const bool density = content.density.mode != render::DensityMode::points;
+    std::set<std::uint8_t> categories;
+    if (!density) categories.insert(events.categories.begin(), events.categories.end());
     std::set<std::uint8_t> kinds;
     for (const auto& link : links) kinds.insert(link.kind);
     std::vector<std::pair<std::string, render::Color>> rows;
@@ -58,6 +90,7 @@ std::vector<render::TextItem> build_overlay(const OverlayContent& content, const
     for (const auto kind : kinds) rows.emplace_back(std::string(render::link_kind_label(kind)), render::link_kind_color(kind));
     const float row = 17.0f * s;
     float ly = static_cast<float>(height) - margin - row * static_cast<float>(rows.size()) + row * 0.5f;
+    if (density) add_density_ramp(items, content.density, margin, ly - row, s, k);
     for (const auto& [label, color] : rows) {
       items.push_back(text("●", margin, ly, 16.0f * k, false, color));
       items.push_back(text(label, margin + 18.0f * s, ly, 13.0f * k, false));

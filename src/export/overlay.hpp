@@ -1,5 +1,6 @@
 // What an exported map carries over the map itself: the date of the frame, a legend
-// of event categories and link kinds, and the data's attribution.
+// of event categories (or the density ramp with its units) and link kinds, and the
+// data's attribution.
 #pragma once
 
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "render/density.hpp"
 #include "render/layers.hpp"
 #include "render/time_data.hpp"
 
@@ -16,6 +18,9 @@ struct OverlayContent {
   std::optional<DayNumber> date;  // drawn large at the top left
   std::string title;              // above the date, when given
   bool legend = true;             // categories and link kinds present in the data
+  // With a heatmap or hexagons, the legend shows their ramp and unit instead of the
+  // categories (MapRenderer::density_legend for the frame).
+  render::DensityLegend density;
   std::string attribution;        // one line at the bottom right
 };
 

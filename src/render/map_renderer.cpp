@@ -1,5 +1,6 @@
 // Layer order: sea, graticule (seen over the sea only), land, borders, Moscow,
-// links, labels, places, events (above their places and names), overlay.
+// density (heatmap or hexagons, under names and links), links, labels, places,
+// events (above their places and names), overlay.
 #include "render/map_renderer.hpp"
 
 namespace chronomap::render {
@@ -24,6 +25,7 @@ void MapRenderer::set_scene(const Scene& scene) {
 
 void MapRenderer::set_events(const EventSet& events, const geo::Projection& projection) {
   events_.upload(events, projection);
+  density_.upload(events, projection);
   data_start_ = events.size() > 0 ? events.day_range().first : 0;
   check_gl("uploading events");
 }
@@ -69,13 +71,23 @@ void MapRenderer::draw_dynamic(const View& view, int image_width, int image_heig
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   const auto& layers = view.layers;
   const TimeFilter filter(view.time, data_start_);
+  const DensityMode density =
+      layers.events ? density_.effective(view.density, filter, image_width, image_height, view.scale) : DensityMode::points;
+  if (density != DensityMode::points) density_.draw(density, frame, filter, view.camera, image_width, image_height, tile);
   if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
   if (layers.labels) labels_.draw(frame);
   if (layers.places) markers_.draw(frame);  // a capital's dot stays visible under a country's name
   // Events last: a dated event matters more than the name under it.
-  if (layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
+  if (density == DensityMode::points && layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
   overlay_.draw(frame);
   check_gl("drawing the map");
+}
+
+DensityLegend MapRenderer::density_legend(const View& view, int image_width, int image_height) const {
+  const DensityMode mode = view.layers.events ? density_.effective(view.density, TimeFilter(view.time, data_start_),
+                                                                     image_width, image_height, view.scale)
+                                              : DensityMode::points;
+  return density_.legend(mode, view.camera, view.scale);
 }
 
 }  // namespace chronomap::render

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "render/density_layer.hpp"
 #include "render/frame.hpp"
 #include "render/layers.hpp"
 #include "render/offscreen.hpp"
@@ -34,6 +35,7 @@ struct View {
   LayerToggles layers;
   float scale = 1.0f;  // design px -> output px (line widths, text, markers)
   TimeState time;
+  DensityMode density = DensityMode::automatic;  // events as points, a heatmap or hexagons
 };
 
 class MapRenderer {
@@ -67,6 +69,10 @@ class MapRenderer {
   // Changes whenever set_scene() uploads a new base map.
   [[nodiscard]] std::uint64_t scene_generation() const { return scene_generation_; }
 
+  // The density layer's ramp and units for `view` at that image size (mode points when
+  // the events are drawn as points).
+  [[nodiscard]] DensityLegend density_legend(const View& view, int image_width, int image_height) const;
+
   [[nodiscard]] const Theme& theme() const { return theme_; }
   TextLayer& overlay_text() { return overlay_; }
 
@@ -79,6 +85,7 @@ class MapRenderer {
   TextLayer overlay_;
   EventLayer events_;
   LinkLayer links_;
+  DensityLayer density_;
   DayNumber data_start_ = 0;
   std::uint64_t scene_generation_ = 0;
 };

@@ -31,14 +31,15 @@ GLuint compile(GLenum stage, const std::string& source, const std::string& label
 
 }  // namespace
 
-Program::Program(std::string_view name) {
+Program::Program(std::string_view name, std::string_view include) {
   const auto shaders = embedded_shaders();
   const std::string base(name);
+  const std::string shared = include.empty() ? std::string() : std::string(find_embedded(shaders, include).text());
   const std::string vertex_source = "#version 330 core\n" +
-                                    std::string(find_embedded(shaders, "common.glsl").text()) + "#line 1\n" +
+                                    std::string(find_embedded(shaders, "common.glsl").text()) + shared + "#line 1\n" +
                                     std::string(find_embedded(shaders, base + ".vert").text());
   const std::string fragment_source =
-      "#version 330 core\n" + std::string(find_embedded(shaders, base + ".frag").text());
+      "#version 330 core\n" + shared + "#line 1\n" + std::string(find_embedded(shaders, base + ".frag").text());
   const GLuint vertex = compile(GL_VERTEX_SHADER, vertex_source, base + ".vert");
   const GLuint fragment = compile(GL_FRAGMENT_SHADER, fragment_source, base + ".frag");
   program_ = GlProgramName(glCreateProgram());

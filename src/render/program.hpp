@@ -15,9 +15,10 @@ struct FrameTransform;
 
 class Program {
  public:
-  // Compiles shaders/<name>.vert (after shaders/common.glsl) and shaders/<name>.frag.
+  // Compiles shaders/<name>.vert (after shaders/common.glsl) and shaders/<name>.frag,
+  // both after shaders/<include> when one is named (functions the two stages share).
   // Throws chronomap::Error with the shader's name and the compiler's log.
-  explicit Program(std::string_view name);
+  explicit Program(std::string_view name, std::string_view include = {});
 
   void use() const { glUseProgram(program_.get()); }
   [[nodiscard]] GLint uniform(const char* name) const { return glGetUniformLocation(program_.get(), name); }

@@ -34,7 +34,7 @@ std::string read_text(const std::filesystem::path& path) {
 ImFont* set_up_imgui_fonts() {
   // DejaVu Sans, embedded, so the UI shows accents, Cyrillic and typographic marks.
   static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
-                                   0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
+                                   0x2190, 0x21FF, 0x2264, 0x2265, 0x25A0, 0x25FF, 0};  // ≤ ≥: the density legend
   const auto& font = find_embedded(embedded_fonts(), "DejaVuSans.ttf");
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
@@ -186,6 +186,7 @@ int run_gui(const GuiOptions& options) {
       map = std::make_unique<MapView>(render::load_base_map(options.boundaries, options.layer), settings.projection);
     }
     map->view().layers = settings.layers;
+    map->view().density = settings.density;
     {
       exporting::TimeData data = exporting::load_time_data(options.data);
       map->set_time_data(std::move(data.events), std::move(data.links));

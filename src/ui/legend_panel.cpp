@@ -1,4 +1,5 @@
-// The on-screen legend of the dated layers.
+// The on-screen legend of the dated layers: event categories, or the density ramp
+// with its units when events are drawn as a heatmap or hexagons; link kinds.
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,6 +13,33 @@ namespace {
 
 ImU32 to_imgui(const render::Color& c) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a));
+}
+
+// The density ramp as a bar of its colours with a value under each decade, its unit
+// above and, for hexagons, their ground size below.
+void draw_density_ramp(const render::DensityLegend& legend) {
+  ImGui::TextUnformatted(legend.unit().c_str());
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = 200.0f, height = ImGui::GetTextLineHeight() * 0.8f;
+  constexpr int kSteps = 32;
+  for (int i = 0; i < kSteps; ++i) {
+    const float x0 = at.x + width * static_cast<float>(i) / kSteps, x1 = at.x + width * static_cast<float>(i + 1) / kSteps;
+    const ImU32 left = to_imgui(render::density_ramp_color(static_cast<float>(i) / kSteps));
+    const ImU32 right = to_imgui(render::density_ramp_color(static_cast<float>(i + 1) / kSteps));
+    draw->AddRectFilledMultiColor(ImVec2(x0, at.y), ImVec2(x1, at.y + height), left, right, right, left);
+  }
+  ImGui::Dummy(ImVec2(width, height));
+  const auto labels = legend.tick_labels();
+  const float y = ImGui::GetCursorPosY();
+  const float x = ImGui::GetCursorPosX();
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const float f = static_cast<float>(i) / static_cast<float>(labels.size() - 1);
+    const float w = ImGui::CalcTextSize(labels[i].c_str()).x;
+    ImGui::SetCursorPos(ImVec2(x + std::clamp(width * f - w * f, 0.0f, width - w), y));
+    ImGui::TextUnformatted(labels[i].c_str());
+  }
+  if (const std::string note = legend.note(); !note.empty()) ImGui::TextWrapped("%s", note.c_str());
 }
 
 }  // namespace
@@ -48,10 +76,15 @@ void LegendPanel::draw(AppState& state) {
     built_size_ = state.map.events().size();
   }
   ImGui::TextDisabled("Events");
-  const auto categories = render::event_categories();
-  for (std::size_t i = 0; i < categories.size(); ++i) {
-    if (!present_[i]) continue;
-    swatch_row(render::category_color(static_cast<std::uint8_t>(i)), std::string(categories[i]), false);
+  const render::DensityLegend density = state.map.density_legend();
+  if (density.mode != render::DensityMode::points) {
+    draw_density_ramp(density);
+  } else {
+    const auto categories = render::event_categories();
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+      if (!present_[i]) continue;
+      swatch_row(render::category_color(static_cast<std::uint8_t>(i)), std::string(categories[i]), false);
+    }
   }
   ImGui::TextDisabled("Links");
   for (std::size_t i = 0; i < render::link_kinds().size(); ++i) {

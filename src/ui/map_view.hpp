@@ -3,6 +3,7 @@
 // MapRenderer as exports, into an offscreen target resolved to the window.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,10 @@ class MapView {
   [[nodiscard]] Image snapshot(int width, int height, float scale) const;
 
   render::View& view() { return view_; }
+  // The density ramp and units of the frame last drawn (mode points when none).
+  [[nodiscard]] render::DensityLegend density_legend() const {
+    return renderer_.density_legend(view_, std::max(width_, 1), std::max(height_, 1));
+  }
   [[nodiscard]] const std::string& renderer_name() const { return renderer_name_; }
 
  private:

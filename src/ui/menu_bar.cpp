@@ -1,6 +1,8 @@
 // The main menu: projections, layer toggles, snapshot, about.
 #include <imgui.h>
 
+#include <utility>
+
 #include "core/error.hpp"
 #include "geo/projection.hpp"
 #include "ui/panels.hpp"
@@ -41,6 +43,19 @@ void MenuBar::draw(AppState& state) {
       ImGui::MenuItem("Labels", nullptr, &layers.labels);
       ImGui::Separator();
       ImGui::MenuItem("Events", nullptr, &layers.events);
+      if (ImGui::BeginMenu("Events as")) {
+        // Automatic: points, and a heatmap when the events in the window crowd the map.
+        const std::pair<render::DensityMode, const char*> modes[] = {
+            {render::DensityMode::automatic, "Automatic"},
+            {render::DensityMode::points, "Points"},
+            {render::DensityMode::heatmap, "Heatmap (events per 100 km²)"},
+            {render::DensityMode::hexagons, "Hexagons (events per hexagon)"}};
+        for (const auto& [mode, label] : modes) {
+          if (ImGui::MenuItem(label, nullptr, state.map.view().density == mode)) state.map.view().density = mode;
+        }
+        state.settings.density = state.map.view().density;
+        ImGui::EndMenu();
+      }
       ImGui::MenuItem("Alliance links", nullptr, &layers.links);
       state.settings.layers = layers;
       ImGui::EndMenu();

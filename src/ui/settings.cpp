@@ -36,6 +36,7 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (key == "window_x") read_number(value, s.window_x);
     if (key == "window_y") read_number(value, s.window_y);
     if (key == "projection" && !value.empty()) s.projection = value;
+    if (key == "density") s.density = render::parse_density_mode(value).value_or(s.density);
     if (key == "snapshot_path" && !value.empty()) s.snapshot_path = value;
     if (key == "snapshot_width") read_number(value, s.snapshot_width);
     if (key == "snapshot_height") read_number(value, s.snapshot_height);
@@ -68,8 +69,9 @@ std::string Settings::save(const std::filesystem::path& file) const {
       << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
       << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
       << "\nlayer_labels=" << layers.labels << "\nlayer_events=" << layers.events
-      << "\nlayer_links=" << layers.links << "\ntime_cursor=" << time_cursor
-      << "\ntime_window_days=" << time_window_days << "\ntime_mode=" << time_mode << "\n";
+      << "\nlayer_links=" << layers.links << "\ndensity=" << render::density_mode_name(density)
+      << "\ntime_cursor=" << time_cursor << "\ntime_window_days=" << time_window_days << "\ntime_mode=" << time_mode
+      << "\n";
   try {
     write_file_atomically(file, out.str());
   } catch (const Error& e) {

@@ -17,6 +17,7 @@ struct Settings {
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
   std::string projection = "laea-sahel";
   render::LayerToggles layers;
+  render::DensityMode density = render::DensityMode::automatic;  // how events are drawn
   std::string snapshot_path = "chronomap-snapshot.png";
   int snapshot_width = 1920, snapshot_height = 1080;
   float snapshot_scale = 1.0f;

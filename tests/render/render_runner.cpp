@@ -1,5 +1,5 @@
 // Runs one render case (a folder: args, expected.png, optional allowance, probes, env,
-// same_as): renders it with `chronomap render`, compares with the expected image and
+// same_as, import): renders it with `chronomap render`, compares with the expected image and
 // checks the probed pixels. See README.md beside this file.
 // Usage: chronomap_render_runner CHRONOMAP CASE_DIR DATA_DIR OUT_DIR [--rebaseline]
 #include <sys/wait.h>
@@ -123,11 +123,31 @@ int run_case(const fs::path& chronomap, const fs::path& case_dir, const fs::path
       if (eq != std::string::npos) setenv(assignment.substr(0, eq).c_str(), assignment.substr(eq + 1).c_str(), 1);
     }
   }
+  // The import file names event files for a store of the case's own (@STORE@),
+  // made afresh each run.
+  const fs::path store = out_dir / "store.db";
+  if (fs::exists(case_dir / "import")) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
+    for (const auto& line : read_lines(case_dir / "import")) {
+      std::istringstream in(line);
+      std::string file;
+      in >> file;
+      replace_all(file, "@DATA@", data_dir.string());
+      const std::string import = shell_quote(chronomap.string()) + " import " + shell_quote(file) + " --data " +
+                                 shell_quote(store.string()) + " > /dev/null";
+      const int imported = std::system(import.c_str());
+      if (imported == -1 || !WIFEXITED(imported) || WEXITSTATUS(imported) != 0) {
+        std::fprintf(stderr, "%s: importing %s failed (status %d)\n", name.c_str(), file.c_str(), imported);
+        return 1;
+      }
+    }
+  }
   std::string command = shell_quote(chronomap.string()) + " render --out " + shell_quote(actual_path.string());
   for (const auto& line : read_lines(case_dir / "args")) {
     std::istringstream in(line);
     for (std::string arg; in >> arg;) {
       replace_all(arg, "@DATA@", data_dir.string());
+      replace_all(arg, "@STORE@", store.string());
       command.push_back(' ');
       command.append(shell_quote(arg));
     }

@@ -25,6 +25,7 @@ struct Fixture {
 render::View bare_view() {
   render::View view;
   view.layers = {false, false, false, false, false, false, true, false};
+  view.density = render::DensityMode::points;  // the discs' filter (2,304 events would switch auto to the heatmap)
   geo::Extent extent;  // plate carrée degrees: one cell is one degree
   extent.add(0, 0);
   extent.add(kGrid, kGrid);
