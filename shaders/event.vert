@@ -7,6 +7,7 @@ layout(location = 1) in vec2 a_position;    // projected
 layout(location = 2) in vec2 a_days;        // start day, end day
 layout(location = 3) in float a_category;   // index into u_colors
 layout(location = 4) in float a_fatalities;
+layout(location = 5) in float a_pass;       // 1: passes the filters (render::EventMask)
 
 uniform float u_cursor;
 uniform float u_window_start;
@@ -22,7 +23,7 @@ out float v_fade;
 
 void main() {
   v_fill = u_colors[int(a_category)];
-  bool visible = a_days.x <= u_cursor && a_days.y >= u_window_start;
+  bool visible = a_days.x <= u_cursor && a_days.y >= u_window_start && a_pass > 0.5;
   float age = u_cursor - min(a_days.y, u_cursor);
   v_fade = u_fade_span > 0.0 ? 1.0 - 0.7 * clamp(age / u_fade_span, 0.0, 1.0) : 1.0;
   float radius = u_size_by_fatalities == 1 ? clamp(3.0 + 1.8 * sqrt(a_fatalities), 3.0, 24.0) : 5.0;

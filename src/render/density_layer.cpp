@@ -100,21 +100,25 @@ DensityLayer::DensityLayer()
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
   instance_attribute(1, 2, sizeof(DensityInstance), offsetof(DensityInstance, position));
   instance_attribute(2, 2, sizeof(DensityInstance), offsetof(DensityInstance, days));
+  mask_.bind(3, 0);
   glBindVertexArray(0);
 }
 
 void DensityLayer::upload(const EventSet& events, const geo::Projection& projection) {
   std::vector<geo::XY> projected;
   projection.forward_many(events.positions, projected);
+  // The events with an image, by start day: the draw order, which the filter mask follows.
+  order_.clear();
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (std::isfinite(projected[i].x) && std::isfinite(projected[i].y)) order_.push_back(i);
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
   std::vector<DensityInstance> instances;
-  instances.reserve(events.size());
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (!std::isfinite(projected[i].x) || !std::isfinite(projected[i].y)) continue;
+  instances.reserve(order_.size());
+  for (const std::size_t i : order_) {
     instances.push_back({{static_cast<float>(projected[i].x), static_cast<float>(projected[i].y)},
                          {static_cast<float>(events.start_days[i]), static_cast<float>(events.end_days[i])}});
   }
-  std::stable_sort(instances.begin(), instances.end(),
-                   [](const DensityInstance& a, const DensityInstance& b) { return a.days[0] < b.days[0]; });
   std::vector<DayNumber> starts(instances.size()), ends(instances.size());
   longest_span_ = 0;
   extent_ = {};
@@ -128,9 +132,12 @@ void DensityLayer::upload(const EventSet& events, const geo::Projection& project
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(DensityInstance)),
                instances.data(), GL_STATIC_DRAW);
   count_events_ = static_cast<GLsizei>(instances.size());
+  mask_.upload(order_, {});
   days_ = DayCounts(std::move(starts), std::move(ends));
   projection_ = projection;
 }
+
+void DensityLayer::set_mask(std::span<const std::uint8_t> passes) { mask_.upload(order_, passes); }
 
 DensityMode DensityLayer::effective(DensityMode mode, const TimeFilter& filter, int image_width, int image_height,
                                     float scale) const {
@@ -151,6 +158,7 @@ GLsizei DensityLayer::bind_window(const TimeFilter& filter) const {
   const std::size_t offset = first * sizeof(DensityInstance);
   instance_attribute(1, 2, sizeof(DensityInstance), offset + offsetof(DensityInstance, position));
   instance_attribute(2, 2, sizeof(DensityInstance), offset + offsetof(DensityInstance, days));
+  mask_.bind(3, first);
   return last > first ? static_cast<GLsizei>(last - first) : 0;
 }
 

@@ -4,12 +4,15 @@
 // that was bound. See render/density.hpp for the rules and units.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "geo/projection.hpp"
 #include "render/density.hpp"
 #include "render/frame.hpp"
+#include "render/event_mask.hpp"
 #include "render/gl.hpp"
 #include "render/layers.hpp"
 #include "render/program.hpp"
@@ -24,6 +27,9 @@ class DensityLayer {
   // so that a frame draws only the events that start in the window or within the
   // longest event's span before it, and counts the days.
   void upload(const EventSet& events, const geo::Projection& projection);
+  // Which events pass the filters, by EventSet index (empty: all); kept until the
+  // next upload. (`auto` still decides by all events in the window.)
+  void set_mask(std::span<const std::uint8_t> passes);
 
   // What a frame of image_width×image_height at `scale` draws under `mode`.
   [[nodiscard]] DensityMode effective(DensityMode mode, const TimeFilter& filter, int image_width, int image_height,
@@ -60,6 +66,8 @@ class DensityLayer {
   QuadCorners corners_{QuadCorners::Kind::marker};
   GlVertexArray vao_, empty_vao_;
   GlBuffer instances_;
+  std::vector<std::size_t> order_;  // EventSet index of each instance
+  EventMask mask_;
   GLsizei count_events_ = 0;
   DayCounts days_;
   double longest_span_ = 0;  // days from start to end of the longest event

@@ -33,6 +33,7 @@ void EventLayer::point_instances_at(std::size_t first) const {
   attribute(2, 2, offsetof(EventInstance, days));
   attribute(3, 1, offsetof(EventInstance, category));
   attribute(4, 1, offsetof(EventInstance, fatalities));
+  mask_.bind(5, first);
 }
 
 EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instances_(make_buffer()) {
@@ -51,7 +52,8 @@ EventLayer::EventLayer() : program_("event"), vao_(make_vertex_array()), instanc
 void EventLayer::upload(const EventSet& events, const geo::Projection& projection) {
   std::vector<geo::XY> projected;
   projection.forward_many(events.positions, projected);
-  std::vector<std::size_t> order;
+  std::vector<std::size_t>& order = order_;
+  order.clear();
   index_ = SpanIndex(
       events,
       [&](std::size_t i) { return std::isfinite(projected[i].x) && std::isfinite(projected[i].y); }, order);
@@ -68,7 +70,10 @@ void EventLayer::upload(const EventSet& events, const geo::Projection& projectio
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)), instances.data(),
                GL_STATIC_DRAW);
   count_ = static_cast<GLsizei>(instances.size());
+  mask_.upload(order_, {});
 }
+
+void EventLayer::set_mask(std::span<const std::uint8_t> passes) { mask_.upload(order_, passes); }
 
 void EventLayer::draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const {
   if (count_ == 0) return;

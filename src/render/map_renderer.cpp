@@ -27,7 +27,17 @@ void MapRenderer::set_events(const EventSet& events, const geo::Projection& proj
   events_.upload(events, projection);
   density_.upload(events, projection);
   data_start_ = events.size() > 0 ? events.day_range().first : 0;
+  if (mask_.size() != events.size()) mask_.clear();  // another data set: every event passes
+  events_.set_mask(mask_);
+  density_.set_mask(mask_);
   check_gl("uploading events");
+}
+
+void MapRenderer::set_event_mask(std::vector<std::uint8_t> passes) {
+  mask_ = std::move(passes);
+  events_.set_mask(mask_);
+  density_.set_mask(mask_);
+  check_gl("uploading the filter mask");
 }
 
 void MapRenderer::set_links(const std::vector<Link>& links, const geo::Projection& projection) {

@@ -47,6 +47,10 @@ class MapRenderer {
   // The dated layers, projected once here (again after a projection change).
   void set_events(const EventSet& events, const geo::Projection& projection);
   void set_links(const std::vector<Link>& links, const geo::Projection& projection);
+  // Which events pass the filters (category, country, actor, text...), one byte per
+  // event of the last set_events() (empty: all). Kept across projection changes; the
+  // GPU applies it with the time filter, so a frame costs no more.
+  void set_event_mask(std::vector<std::uint8_t> passes);
   [[nodiscard]] const LinkLayer& links() const { return links_; }
   // Text drawn over the map in image pixels (titles, dates, legends).
   void set_overlay(const std::vector<TextItem>& items);
@@ -86,6 +90,7 @@ class MapRenderer {
   EventLayer events_;
   LinkLayer links_;
   DensityLayer density_;
+  std::vector<std::uint8_t> mask_;
   DayNumber data_start_ = 0;
   std::uint64_t scene_generation_ = 0;
 };

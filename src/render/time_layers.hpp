@@ -2,10 +2,13 @@
 // projection and filtered by time on the GPU.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "geo/projection.hpp"
 #include "render/frame.hpp"
+#include "render/event_mask.hpp"
 #include "render/gl.hpp"
 #include "render/layers.hpp"
 #include "render/program.hpp"
@@ -23,9 +26,14 @@ class EventLayer {
   // rest of each range).
   void draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const;
   [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(count_); }
+  // Which events pass the filters, by EventSet index (empty: all); kept until the
+  // next upload.
+  void set_mask(std::span<const std::uint8_t> passes);
 
  private:
   void point_instances_at(std::size_t first) const;
+  std::vector<std::size_t> order_;  // EventSet index of each instance
+  EventMask mask_;
   Program program_;
   QuadCorners corners_{QuadCorners::Kind::marker};
   GlVertexArray vao_;

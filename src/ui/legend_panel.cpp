@@ -80,10 +80,24 @@ void LegendPanel::draw(AppState& state) {
   if (density.mode != render::DensityMode::points) {
     draw_density_ramp(density);
   } else {
+    // Each entry toggles its category on the map, in the histogram and in picking.
     const auto categories = render::event_categories();
     for (std::size_t i = 0; i < categories.size(); ++i) {
       if (!present_[i]) continue;
-      swatch_row(render::category_color(static_cast<std::uint8_t>(i)), std::string(categories[i]), false);
+      const auto index = static_cast<std::uint8_t>(i);
+      const bool shown = state.map.category_shown(index);
+      ImGui::PushID(static_cast<int>(i));
+      const ImVec2 row = ImGui::GetCursorScreenPos();
+      if (ImGui::InvisibleButton("##toggle", ImVec2(ImGui::GetContentRegionAvail().x, line)))
+        state.map.set_category_shown(index, !shown);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip(shown ? "Click to hide %s" : "Click to show %s", categories[i].data());
+      ImGui::SetCursorScreenPos(row);
+      if (!shown) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.35f);
+      render::Color swatch = render::category_color(index);
+      if (!shown) swatch.a = 0.35f;
+      swatch_row(swatch, std::string(categories[i]) + (shown ? "" : " (hidden)"), false);
+      if (!shown) ImGui::PopStyleVar();
+      ImGui::PopID();
     }
   }
   ImGui::TextDisabled("Links");

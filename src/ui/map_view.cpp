@@ -23,6 +23,33 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
   data_start_ = events_.size() > 0 ? events_.day_range().first : 0;
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);
+  store_passes_.clear();  // a new data set: the store's filters are asked again
+  apply_filters();
+}
+
+void MapView::set_category_shown(std::uint8_t category, bool shown) {
+  if (hidden_categories_.size() <= category) hidden_categories_.resize(std::size_t{category} + 1, false);
+  hidden_categories_[category] = !shown;
+  apply_filters();
+}
+
+void MapView::set_store_filter(std::vector<std::uint8_t> passes) {
+  store_passes_ = passes.size() == events_.size() ? std::move(passes) : std::vector<std::uint8_t>{};
+  apply_filters();
+}
+
+void MapView::apply_filters() {
+  const bool any_hidden = std::find(hidden_categories_.begin(), hidden_categories_.end(), true) != hidden_categories_.end();
+  passes_.clear();
+  if (any_hidden || !store_passes_.empty()) {
+    passes_.resize(events_.size());
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      passes_[i] = static_cast<std::uint8_t>(category_shown(events_.categories[i]) &&
+                                             (store_passes_.empty() || store_passes_[i] != 0));
+    }
+  }
+  renderer_.set_event_mask(passes_);
+  ++filter_generation_;
 }
 
 void MapView::fit_default(int width, int height, int bottom_inset) {

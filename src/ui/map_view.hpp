@@ -4,9 +4,11 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/image.hpp"
 #include "geo/projection.hpp"
@@ -36,6 +38,18 @@ class MapView {
   void set_time_data(render::EventSet events, std::vector<render::Link> links);
   [[nodiscard]] const render::EventSet& events() const { return events_; }
   [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
+
+  // The filters of the window: which categories show (the legend's entries toggle
+  // them), and which events pass the other filters (one byte per event, empty: all).
+  // Applied on the GPU with the time filter; filter_generation() changes with each.
+  void set_category_shown(std::uint8_t category, bool shown);
+  [[nodiscard]] bool category_shown(std::uint8_t category) const {
+    return category >= hidden_categories_.size() || !hidden_categories_[category];
+  }
+  void set_store_filter(std::vector<std::uint8_t> passes);
+  // Whether event i passes every filter (the time window aside).
+  [[nodiscard]] bool passes(std::size_t i) const { return passes_.empty() || passes_[i] != 0; }
+  [[nodiscard]] std::uint64_t filter_generation() const { return filter_generation_; }
 
   // Frames the focus countries and Moscow in the part of the window above `bottom_inset`
   // pixels (the timeline panel).
@@ -73,6 +87,11 @@ class MapView {
   render::EventSet events_;
   std::vector<render::Link> links_;
   DayNumber data_start_ = 0;  // first day of the events, kept: hover must not scan them
+  void apply_filters();
+  std::vector<bool> hidden_categories_;       // by category index
+  std::vector<std::uint8_t> store_passes_;    // by event; empty: all
+  std::vector<std::uint8_t> passes_;          // both together, by event; empty: all
+  std::uint64_t filter_generation_ = 0;
   std::unique_ptr<render::OffscreenTarget> target_;
   render::FrameCache cache_;
   int width_ = 0, height_ = 0, bottom_inset_ = 0;

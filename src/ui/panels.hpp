@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "ui/app_state.hpp"
@@ -50,7 +51,9 @@ struct TimelinePanel {
   DayNumber first_ = 0, last_ = 0;            // the whole range
   DayNumber data_last_ = 0;                   // the last day of an event or link
   DayNumber view_first_ = 0, view_last_ = 0;  // the days the histogram shows
-  std::vector<DayNumber> start_days_;  // sorted starts of the events: bins by binary search
+  std::vector<std::size_t> by_start_;  // event indices by start day
+  std::vector<DayNumber> start_days_;  // sorted starts of the events that pass the filters
+  std::uint64_t filters_built_for_ = static_cast<std::uint64_t>(-1);
   std::vector<DayNumber> event_days_;  // sorted, unique: starts of events and links
   std::vector<LinkBar> link_bars_;
   int lanes_ = 0;

@@ -115,9 +115,13 @@ void TimelinePanel::rebuild(const render::EventSet& events, const std::vector<re
   data_last_ = last_;
   last_ = std::max(last_, today());
   std::erase_if(event_days_, [&](DayNumber d) { return d < first_; });
-  // Sorted start days: a histogram bin of any zoom is two binary searches.
-  start_days_.assign(events.start_days.begin(), events.start_days.end());
-  std::sort(start_days_.begin(), start_days_.end());
+  // The events by start day, once: the histogram's days are those of the events that
+  // pass the filters, taken in this order whenever the filters change.
+  by_start_.resize(events.size());
+  for (std::size_t i = 0; i < by_start_.size(); ++i) by_start_[i] = i;
+  std::stable_sort(by_start_.begin(), by_start_.end(),
+                   [&](std::size_t a, std::size_t b) { return events.start_days[a] < events.start_days[b]; });
+  filters_built_for_ = static_cast<std::uint64_t>(-1);
   // One lane per link kind present, in the legend's order.
   link_bars_.clear();
   lanes_ = 0;
@@ -170,6 +174,13 @@ void TimelinePanel::draw(AppState& state, double dt) {
   if (built_for_ != state.map.events().size() + state.map.links().size()) {
     rebuild(state.map.events(), state.map.links());
     if (time.cursor < first_ || time.cursor > last_) time.cursor = data_last_;
+  }
+  if (filters_built_for_ != state.map.filter_generation()) {
+    // Sorted start days of what passes: a histogram bin of any zoom is two binary searches.
+    start_days_.clear();
+    for (const std::size_t i : by_start_)
+      if (state.map.passes(i)) start_days_.push_back(state.map.events().start_days[i]);
+    filters_built_for_ = state.map.filter_generation();
   }
   const int window = time.mode == render::TimeMode::window ? std::max(time.window_days, 1) : 30;
 

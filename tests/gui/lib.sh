@@ -46,6 +46,36 @@ open_window() {
   read -r ww wh < <(xdotool getwindowgeometry --shell "$window" | awk -F= '/^WIDTH=|^HEIGHT=/ {printf "%s ", $2}')
 }
 
+# go_to_date TEXT: types TEXT into the timeline's "go to date" field (its first row,
+# right of "animate links") and presses Enter. A date taken empties the field; a
+# refused one stays to be corrected.
+go_to_date() {
+  xdotool mousemove --window "$window" $((ww * 706 / 1000)) $((wh - 175)) click 1
+  sleep 0.5
+  xdotool type --delay 60 "$1"
+  sleep 0.4
+  # Held as a person would: ImGui 1.86 reads keys as held or not once a frame, so a
+  # press and release between two frames would go unseen.
+  xdotool keydown Return
+  sleep 0.2
+  xdotool keyup Return
+  sleep 0.5
+  xdotool mousemove --window "$window" $((ww / 2)) $((wh / 4))  # no tooltip over the date
+  sleep 1
+}
+
+# Kati, beside Bamako, in the default view of a 1280x800 window.
+kati_x=488 kati_y=470
+
+# avg_rgb PNG X Y: the mean colour of the 5x5 pixels around X,Y as "r g b" (0-255).
+avg_rgb() {
+  convert "$1" -crop 5x5+$(($2 - 2))+$(($3 - 2)) +repage -scale '1x1!' \
+    -format '%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]' info:
+}
+# A coup's crimson (#b2182b), over land: red well above green, some blue (an arrest's
+# brown or an attack's orange has more green and almost no blue). Prints an awk test.
+is_coup() { read -r r g b <<< "$1"; echo "$r > 120 && $g < 60 && $b > 25 && $r > $g + 80"; }
+
 cleanup() {
   [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null
   [[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null

@@ -11,20 +11,10 @@ rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
 open_window "$binary"
 map_region="$((ww * 3 / 4))x$((wh - 240))+0+20"  # left of the legend, above the timeline
-# Kati, beside Bamako, in the default view of a 1280x800 window.
-kati_x=$((ww * 488 / 1280)) kati_y=$((wh * 470 / 800))
 date_region="320x40+$((ww - 330))+$((wh - 182))"
 status_region="$((ww / 2))x16+$((ww / 2))+$((wh - 18))"
 crop() { convert "$1" -crop "$2" +repage "$3"; }
 french='#2c7bb6' error_text='#e64d33'
-# avg_rgb PNG X Y: the mean colour of the 5x5 pixels around X,Y as "r g b" (0-255).
-avg_rgb() {
-  convert "$1" -crop 5x5+$(($2 - 2))+$(($3 - 2)) +repage -scale '1x1!' \
-    -format '%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]' info:
-}
-# A coup's crimson (#b2182b), over land: red well above green, some blue (an arrest's
-# brown or an attack's orange has more green and almost no blue).
-is_coup() { read -r r g b <<< "$1"; echo "$r > 120 && $g < 60 && $b > 25 && $r > $g + 80"; }
 
 shot "$work/start.png"
 crop "$work/start.png" "$map_region" "$work/map_start.png"
@@ -32,23 +22,7 @@ kati_start=$(avg_rgb "$work/start.png" "$kati_x" "$kati_y")
 check "no coup at Kati at the data's last date (rgb $kati_start)" "!($(is_coup "$kati_start"))"
 french_start=$(share "$work/map_start.png" "$french")
 
-# The "go to date" field sits in the timeline's first row, right of "animate links".
-# After a date is taken the field is empty again; a refused one stays to be corrected.
-type_date() {
-  xdotool mousemove --window "$window" $((ww * 706 / 1000)) $((wh - 175)) click 1
-  sleep 0.5
-  xdotool type --delay 60 "$1"
-  sleep 0.4
-  # Held as a person would: ImGui 1.86 reads keys as held or not once a frame, so a
-  # press and release between two frames would go unseen.
-  xdotool keydown Return
-  sleep 0.2
-  xdotool keyup Return
-  sleep 0.5
-  xdotool mousemove --window "$window" $((ww / 2)) $((wh / 4))  # no tooltip over the date
-  sleep 1
-}
-type_date "18 August 2020"
+go_to_date "18 August 2020"
 shot "$work/typed.png"
 crop "$work/typed.png" "$map_region" "$work/map_typed.png"
 crop "$work/typed.png" "$date_region" "$work/date_typed.png"
@@ -57,7 +31,7 @@ check "18 August 2020 shows the Kati coup (rgb $kati_typed)" "$(is_coup "$kati_t
 # France's military presence in Mali, Burkina Faso and Niger: blue arcs from Paris.
 check "and France's military presence of 2020" "$(share "$work/map_typed.png" "$french") > $french_start * 2.5"
 
-type_date "2024-02-30"
+go_to_date "2024-02-30"
 shot "$work/refused.png"
 crop "$work/refused.png" "$date_region" "$work/date_refused.png"
 crop "$work/refused.png" "$status_region" "$work/status_refused.png"
