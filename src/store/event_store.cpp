@@ -242,7 +242,7 @@ std::vector<EventRecord> EventStore::query(const EventFilter& filter) {
 void EventStore::for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit) {
   std::string sql =
       "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0), "
-      "e.date_precision "
+      "e.date_precision, e.id "
       "FROM events e" +
       where_clause(filter) + " ORDER BY e.id";
   if (filter.limit) sql += " LIMIT ?";
@@ -258,8 +258,27 @@ void EventStore::for_each_point(const EventFilter& filter, const std::function<v
     p.category = s.column_text(4);
     p.fatalities = s.column_int(5);
     p.date_precision = s.column_text(6);
+    p.id = s.column_int(7);
     visit(p);
   }
+}
+
+std::vector<std::int64_t> EventStore::ids(const EventFilter& filter) {
+  auto s = db_.prepare("SELECT e.id FROM events e" + where_clause(filter) + " ORDER BY e.id");
+  bind_filter(s, filter);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.column_int(0));
+  return out;
+}
+
+std::vector<std::uint8_t> passes_by_id(std::span<const std::int64_t> drawn, std::span<const std::int64_t> passing) {
+  std::vector<std::uint8_t> out(drawn.size(), 0);
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    while (j < passing.size() && passing[j] < drawn[i]) ++j;
+    out[i] = static_cast<std::uint8_t>(j < passing.size() && passing[j] == drawn[i]);
+  }
+  return out;
 }
 
 std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "store/records.hpp"
@@ -31,6 +33,9 @@ class EventStore {
   // Events in start-day order (then id), for listing and exporting.
   std::vector<EventRecord> query(const EventFilter& filter);
   void for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit);
+  // The ids of the events that pass `filter`, ascending: what the window's filters
+  // (country, actor, text...) turn into a mask over the events it drew.
+  std::vector<std::int64_t> ids(const EventFilter& filter);
   // The renderer's path: positions, days and categories only, streamed in id order.
   void for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit);
 
@@ -65,6 +70,10 @@ class WriteTransaction {
   Database& db_;
   bool done_ = false;
 };
+
+// One byte per event of `drawn` (ascending ids, as for_each_point streams them): 1
+// when its id is in `passing` (ascending too), else 0. A merge of the two lists.
+std::vector<std::uint8_t> passes_by_id(std::span<const std::int64_t> drawn, std::span<const std::int64_t> passing);
 
 // Turns user words into an FTS5 query that can't be a syntax error: each word a
 // quoted phrase, all required.

@@ -205,6 +205,26 @@ TEST_F(Store, DateFiltersCoverTheWholeWeekMonthOrYearOfAnImpreciseEvent) {
   EXPECT_EQ(checked, 20);
 }
 
+// The window's store filters: the ids that pass, and the mask over the events drawn.
+TEST_F(Store, IdsThatPassAFilterBecomeAMaskOverTheEventsDrawn) {
+  auto store = open_store();
+  import_file(store, data("import/acled.csv"), options());
+  std::vector<std::int64_t> drawn;
+  store.for_each_point({}, [&](const EventPoint& p) { drawn.push_back(p.id); });
+  ASSERT_EQ(drawn.size(), 3u);
+  EventFilter russia;
+  russia.country = "RUS";
+  const auto passing = store.ids(russia);
+  ASSERT_EQ(passing.size(), 1u);
+  const auto mask = passes_by_id(drawn, passing);
+  ASSERT_EQ(mask.size(), 3u);
+  for (std::size_t i = 0; i < drawn.size(); ++i) EXPECT_EQ(mask[i], drawn[i] == passing[0] ? 1 : 0);
+  EXPECT_EQ(passes_by_id(drawn, drawn), (std::vector<std::uint8_t>{1, 1, 1}));
+  EXPECT_EQ(passes_by_id(drawn, {}), (std::vector<std::uint8_t>{0, 0, 0}));
+  const std::vector<std::int64_t> outside = {-5, 1'000'000};
+  EXPECT_EQ(passes_by_id(drawn, outside), (std::vector<std::uint8_t>{0, 0, 0}));
+}
+
 TEST_F(Store, CheckFindsAMissingSpatialIndex) {
   auto store = open_store();
   import_file(store, data("import/acled.csv"), options());
