@@ -347,6 +347,16 @@ std::vector<std::string> EventStore::actors_of(std::int64_t event_id) {
   return out;
 }
 
+std::vector<std::string> EventStore::actor_names(std::string_view part, std::size_t limit) {
+  auto s = db_.prepare(
+      "SELECT name FROM actors WHERE instr(lower(name), lower(?1)) > 0"
+      " ORDER BY instr(lower(name), lower(?1)) <> 1, name LIMIT ?2");
+  s.bind(1, part).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<std::string> out;
+  while (s.step()) out.emplace_back(s.column_text(0));
+  return out;
+}
+
 WriteTransaction::WriteTransaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 WriteTransaction::~WriteTransaction() {

@@ -42,6 +42,9 @@ class EventStore {
   std::vector<LinkRecord> links(const LinkFilter& filter = {});
   std::vector<Dataset> datasets();
   std::vector<std::string> actors_of(std::int64_t event_id);
+  // Up to `limit` actor names containing `part` (any case), names starting with it
+  // first, then alphabetical: completion for the actor filter.
+  std::vector<std::string> actor_names(std::string_view part, std::size_t limit);
 
   // Every page, the spatial index and the search index checked against the events:
   // what is wrong, one line each; empty when the store is intact. The search index

@@ -225,6 +225,17 @@ TEST_F(Store, IdsThatPassAFilterBecomeAMaskOverTheEventsDrawn) {
   EXPECT_EQ(passes_by_id(drawn, outside), (std::vector<std::uint8_t>{0, 0, 0}));
 }
 
+TEST_F(Store, ActorNamesCompleteAPartOfAName) {
+  auto store = open_store();
+  import_file(store, data("import/acled.csv"), options());
+  // Names starting with the part first, then the others containing it.
+  EXPECT_EQ(store.actor_names("mili", 5),
+            (std::vector<std::string>{"Military Forces of Burkina Faso (2022-)", "Military Forces of Mali (2021-)"}));
+  EXPECT_EQ(store.actor_names("OF", 2),
+            (std::vector<std::string>{"Government of Russia (2000-)", "JNIM: Group for Support of Islam and Muslims"}));
+  EXPECT_EQ(store.actor_names("xyzzy", 5), std::vector<std::string>{});
+}
+
 TEST_F(Store, CheckFindsAMissingSpatialIndex) {
   auto store = open_store();
   import_file(store, data("import/acled.csv"), options());
