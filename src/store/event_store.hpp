@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "store/records.hpp"
@@ -31,6 +32,9 @@ class EventStore {
   // Events in start-day order (then id), for listing and exporting.
   std::vector<EventRecord> query(const EventFilter& filter);
   void for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit);
+  // The events with these ids, in the order given; ids not in the store are left out.
+  // One indexed look-up each: for the few events a card or a table page shows.
+  std::vector<EventRecord> events_by_id(std::span<const std::int64_t> ids);
   // The renderer's path: positions, days and categories only, streamed in id order.
   void for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit);
 

@@ -8,10 +8,12 @@
 #include <string>
 
 #include "core/image.hpp"
+#include "export/time_source.hpp"
 #include "geo/projection.hpp"
 #include "render/frame_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
+#include "render/pick_index.hpp"
 #include "render/scene.hpp"
 
 namespace chronomap::ui {
@@ -19,7 +21,9 @@ namespace chronomap::ui {
 struct Hover {
   geo::LonLat position;
   std::string country;  // empty over the sea
-  std::string link;     // the label of the link under the cursor, if any
+  std::string link;     // the labels of the links under the cursor, '; '-joined
+  std::vector<render::PickHit> events;  // the shown events under the cursor, nearest first
+  std::vector<std::size_t> links;       // indices of the shown links under the cursor
 };
 
 class MapView {
@@ -35,6 +39,20 @@ class MapView {
   void set_time_data(render::EventSet events, std::vector<render::Link> links);
   [[nodiscard]] const render::EventSet& events() const { return events_; }
   [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
+  // The same, with the store's event ids and the links' records, for picking.
+  void set_time_data(exporting::TimeData data);
+  [[nodiscard]] const std::vector<std::int64_t>& event_ids() const { return event_ids_; }
+  [[nodiscard]] const std::vector<store::LinkRecord>& link_records() const { return link_records_; }
+  [[nodiscard]] const render::PickIndex& pick_index() const { return picks_; }
+  // The time filter the map draws with now.
+  [[nodiscard]] render::TimeFilter time_filter() const { return {view_.time, data_start_}; }
+  // The shown events within a few pixels of a framebuffer position, nearest first.
+  [[nodiscard]] std::vector<render::PickHit> events_at(double px, double py) const;
+  // Map units to framebuffer pixels and back, in the current camera.
+  [[nodiscard]] geo::XY to_pixels(geo::XY map) const;
+  [[nodiscard]] geo::Extent visible_extent() const { return view_.camera.visible_extent(width_, height_); }
+  // Centres the camera on an event (by index in events()), keeping the zoom.
+  void centre_on(std::uint32_t event);
 
   // Frames the focus countries and Moscow in the part of the window above `bottom_inset`
   // pixels (the timeline panel).
@@ -58,7 +76,8 @@ class MapView {
   [[nodiscard]] const std::string& renderer_name() const { return renderer_name_; }
 
  private:
-  [[nodiscard]] std::string link_at(double px, double py) const;
+  [[nodiscard]] std::vector<std::size_t> links_at(double px, double py) const;
+  void rebuild_pick_index();
 
   render::BaseMap base_map_;
   geo::Projection projection_;
@@ -67,6 +86,9 @@ class MapView {
   render::View view_;
   render::EventSet events_;
   std::vector<render::Link> links_;
+  std::vector<std::int64_t> event_ids_;
+  std::vector<store::LinkRecord> link_records_;
+  render::PickIndex picks_;
   DayNumber data_start_ = 0;  // first day of the events, kept: hover must not scan them
   std::unique_ptr<render::OffscreenTarget> target_;
   render::FrameCache cache_;
