@@ -21,6 +21,10 @@ void pin_events_at(AppState& state, double px, double py);
 // there and the first of them, and every link under the cursor.
 struct EventCard {
   void draw(AppState& state);
+
+ private:
+  std::int64_t logged_ = 0;  // the card last written to the pick log
+  std::size_t logged_count_ = 0;
 };
 
 // The pinned events, each selectable, and every field of the selected one.

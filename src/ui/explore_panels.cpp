@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/date.hpp"
 #include "ui/event_details.hpp"
@@ -62,6 +64,14 @@ std::string one_line(const store::EventRecord& e) {
   return out;
 }
 
+// CHRONOMAP_LOG_PICK=1: a line on stderr when the card shows another event or a click
+// pins events, for tests that drive the window ("card: N event(s): DATE TITLE",
+// "pinned: N event(s): DATE TITLE | DATE TITLE ...").
+bool log_picks() {
+  static const bool on = std::getenv("CHRONOMAP_LOG_PICK") != nullptr;
+  return on;
+}
+
 }  // namespace
 
 void pin_events_at(AppState& state, double px, double py) {
@@ -74,6 +84,16 @@ void pin_events_at(AppState& state, double px, double py) {
   }
   state.selected = state.pinned.front();
   state.selection_moved = true;
+  if (log_picks()) {
+    std::string line = "pinned: ";
+    line += std::to_string(state.pinned.size());
+    line += " event(s):";
+    for (const auto event : state.pinned) {
+      line += line.back() == ':' ? " " : " | ";
+      if (const auto* e = record_of(state, event)) line += one_line(*e);
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
 }
 
 void EventCard::draw(AppState& state) {
@@ -94,6 +114,11 @@ void EventCard::draw(AppState& state) {
         ids.push_back(state.map.event_ids()[hover->events[k].event]);
     if (state.details != nullptr) state.details->fetch(ids);
     if (const auto* e = record_of(state, hover->events.front().event)) {
+      if (log_picks() && (e->id != logged_ || n != logged_count_)) {
+        logged_ = e->id;
+        logged_count_ = n;
+        std::fprintf(stderr, "card: %zu event(s): %s\n", n, one_line(*e).c_str());
+      }
       draw_event_card(*e);
     } else {
       ImGui::TextDisabled("(no details: %s)",
