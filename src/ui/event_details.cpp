@@ -97,20 +97,29 @@ const store::EventRecord* EventDetails::get(std::int64_t id) {
   return it == cache_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> EventDetails::column(std::string_view name, std::span<const std::int64_t> ids) {
-  std::vector<std::string> out(ids.size());
-  if (!store_ || (name != "country" && name != "place" && name != "title")) return out;
+void EventDetails::column(std::string_view name, std::span<const std::int64_t> ids,
+                          std::span<const std::uint32_t> wanted, std::vector<std::string>& out) {
+  if (!store_ || (name != "country" && name != "place" && name != "title")) return;
   std::string sql = "SELECT id, ";
   sql += name;
-  sql += " FROM events ORDER BY id";
-  auto s = store_->database().prepare(sql);
+  sql += " FROM events";
+  constexpr std::size_t kByIdLimit = 20'000;  // ~0.03 ms a look-up; a scan of 1,000,000 rows takes seconds
+  if (wanted.size() <= kByIdLimit) {
+    auto s = store_->database().prepare(sql + " WHERE id = ?");
+    for (const auto event : wanted) {
+      s.reset();
+      s.bind(1, ids[event]);
+      if (s.step()) out[event] = std::string(s.column_text(1));
+    }
+    return;
+  }
+  auto s = store_->database().prepare(sql + " ORDER BY id");
   std::size_t at = 0;
   while (s.step() && at < ids.size()) {
     const std::int64_t id = s.column_int(0);
     while (at < ids.size() && ids[at] < id) ++at;
     if (at < ids.size() && ids[at] == id) out[at++] = std::string(s.column_text(1));
   }
-  return out;
 }
 
 void EventDetails::for_each(std::span<const std::int64_t> ids,

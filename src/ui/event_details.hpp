@@ -27,9 +27,11 @@ class EventDetails {
   const store::EventRecord* get(std::int64_t id);
   // Fetches those of `ids` not cached yet, in one pass (a table page, a stack).
   void fetch(std::span<const std::int64_t> ids);
-  // One text column ("country", "place" or "title") of every event in `ids` (sorted
-  // ascending, as the map loads them), aligned with it: for sorting the table.
-  std::vector<std::string> column(std::string_view name, std::span<const std::int64_t> ids);
+  // One text column ("country", "place" or "title") of the events `wanted` (indices
+  // into `ids`, the map's store ids in ascending order) into `out` (by index): for
+  // sorting the table. A few thousand are looked up by id; more, one scan of the table.
+  void column(std::string_view name, std::span<const std::int64_t> ids, std::span<const std::uint32_t> wanted,
+              std::vector<std::string>& out);
   // Visits the events of `ids` in that order, in pages, bypassing the cache: exports.
   void for_each(std::span<const std::int64_t> ids, const std::function<void(const store::EventRecord&)>& visit);
   [[nodiscard]] bool available() const { return store_.has_value(); }

@@ -40,11 +40,18 @@ void EventTablePanel::rebuild_rows(AppState& state) {
 
 void EventTablePanel::sort_rows(AppState& state, int column, bool ascending) {
   const auto& events = state.map.events();
-  if ((column == kCountry || column == kPlace || column == kTitle) && text_column_ != column) {
-    // Loaded once per column, for every event: sorting a million titles needs them all.
-    text_ = state.details != nullptr ? state.details->column(kTextColumns[column], state.map.event_ids())
-                                     : std::vector<std::string>(events.size());
-    text_column_ = column;
+  if (column == kCountry || column == kPlace || column == kTitle) {
+    // The column's text for the rows that lack it, kept while the column stays.
+    if (text_column_ != column) {
+      text_.assign(events.size(), {});
+      text_loaded_.assign(events.size(), false);
+      text_column_ = column;
+    }
+    std::vector<std::uint32_t> wanted;
+    for (const auto row : rows_)
+      if (!text_loaded_[row]) wanted.push_back(row);
+    if (state.details != nullptr) state.details->column(kTextColumns[column], state.map.event_ids(), wanted, text_);
+    for (const auto row : wanted) text_loaded_[row] = true;
   }
   auto less = [&](std::uint32_t a, std::uint32_t b) {
     switch (column) {

@@ -62,6 +62,7 @@ struct EventTablePanel {
   int sorted_for_ = -1;              // column * 2 + ascending
   int text_column_ = -1;             // which text column text_ holds
   std::vector<std::string> text_;    // by event index
+  std::vector<bool> text_loaded_;
   bool only_in_view_ = false;
   char path_[512] = {};
 };

@@ -58,13 +58,14 @@ xdotool mousemove --window "$window" "$kx" "$ky"; sleep 0.3
 for _ in $(seq 12); do xdotool click --window "$window" 4; sleep 0.15; done
 xdotool mousemove --window "$window" 5 $((wh / 2)); sleep 1
 shot "$work/zoomed.png"
-# Bamako's stack lies a few pixels from Kati: the mouse moves around Kati, nearest
-# points first, until the card counts Bamako's eight events.
+# Bamako's stack lies a few pixels south-east of Kati (0.07° east, 0.10° south): the
+# mouse moves there from Kati in 6-pixel steps, nearest points first, until the card
+# counts Bamako's eight events.
 bx=
 while read -r dx dy; do
   xdotool mousemove --window "$window" $((kx + dx)) $((ky + dy)); sleep 0.12
   if grep -q 'card: 8 event(s)' "$work/app.log"; then bx=$((kx + dx)) by=$((ky + dy)); break; fi
-done < <(for dx in $(seq -40 4 40); do for dy in $(seq -40 4 40); do echo "$((dx * dx + dy * dy)) $dx $dy"; done; done |
+done < <(for dx in $(seq 0 6 48); do for dy in $(seq 0 6 48); do echo "$((dx * dx + dy * dy)) $dx $dy"; done; done |
          sort -n | cut -d' ' -f2-)
 if [[ -z ${bx:-} ]]; then echo "FAIL: no card of 8 events near Kati when zoomed in"; exit 1; fi
 echo "Bamako's stack is at $bx,$by"
