@@ -13,6 +13,7 @@ rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
 need Xvfb xdotool import compare convert
 trap cleanup EXIT
+cd "$work" || exit 1
 failed=0
 export CHRONOMAP_LOG_PICK=1
 
@@ -82,6 +83,21 @@ pinned=$(grep '^pinned:' "$work/app.log" | tail -1)
    $pinned == *"2021-05-24  Second coup in Mali"* ]] &&
   echo "ok: the inspector lists Bamako's 8 events, the month-precision arrests as 2025-08" ||
   { echo "FAIL: the inspector's list: $pinned"; failed=1; }
+
+# The event table (Ctrl+T) over all of time, exported as CSV with its button: the
+# same rows as `chronomap events --format csv` (the file lands in the app's folder).
+xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key ctrl+t; sleep 1.5
+shot "$work/table.png"
+check "Ctrl+T opens the event table (a panel mid-left)" "$(dark "$work/table.png" 20 400 500 150) > 0.6"
+# "Export CSV" sits right of the 200-pixel path field on the table's first row.
+xdotool mousemove --window "$window" $((ww * 2 / 5)) $((wh * 35 / 100 + 52)) mousedown 1; sleep 0.3; xdotool mouseup 1
+sleep 1.5
+"$binary" events --format csv >"$work/cli.csv"
+if [[ -s $work/events.csv ]] && diff <(sort "$work/cli.csv") <(sort "$work/events.csv") >/dev/null; then
+  echo "ok: the table's CSV export holds the rows of 'chronomap events' ($(($(wc -l <"$work/events.csv") - 1)) events)"
+else
+  echo "FAIL: the table's CSV export differs from 'chronomap events' (or is missing)"; failed=1
+fi
 
 [[ $failed == 0 ]] || { echo "screenshots in $work"; cat "$work/app.log"; }
 exit $failed
