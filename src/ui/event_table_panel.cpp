@@ -96,9 +96,10 @@ std::string EventTablePanel::export_rows(AppState& state, exporting::OutputForma
 void EventTablePanel::draw(AppState& state) {
   if (!state.show_event_table) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + viewport->WorkSize.y * 0.35f),
+  // Below the middle of the window, above the timeline: the event a row centres stays in sight.
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + viewport->WorkSize.y * 0.52f),
                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.4f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.26f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events", &state.show_event_table)) {
     ImGui::End();
     return;

@@ -143,7 +143,7 @@ void InspectorPanel::draw(AppState& state) {
   if (state.pinned.empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + 30), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(440, 420), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(440, std::min(420.0f, viewport->WorkSize.y * 0.5f - 40.0f)), ImGuiCond_FirstUseEver);
   bool open = true;
   if (ImGui::Begin("Inspector", &open)) {
     if (state.pinned.size() > 1) {

@@ -88,9 +88,9 @@ pinned=$(grep '^pinned:' "$work/app.log" | tail -1)
 # same rows as `chronomap events --format csv` (the file lands in the app's folder).
 xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key ctrl+t; sleep 1.5
 shot "$work/table.png"
-check "Ctrl+T opens the event table (a panel mid-left)" "$(dark "$work/table.png" 20 400 500 150) > 0.6"
+check "Ctrl+T opens the event table (a panel above the timeline)" "$(dark "$work/table.png" 20 $((wh * 60 / 100)) 500 80) > 0.6"
 # "Export CSV" sits right of the 200-pixel path field on the table's first row.
-xdotool mousemove --window "$window" $((ww * 2 / 5)) $((wh * 35 / 100 + 52)) mousedown 1; sleep 0.3; xdotool mouseup 1
+xdotool mousemove --window "$window" $((ww * 2 / 5)) $((wh * 52 / 100 + 40)) mousedown 1; sleep 0.3; xdotool mouseup 1
 sleep 1.5
 "$binary" events --format csv >"$work/cli.csv"
 if [[ -s $work/events.csv ]] && diff <(sort "$work/cli.csv") <(sort "$work/events.csv") >/dev/null; then
