@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   app.add_option("--boundaries", options.boundaries, "country boundaries from any OGR vector source");
   app.add_option("--layer", options.layer, "the layer of --boundaries to draw");
   app.add_option("--data", options.data, "event store to open (default: the user's)");
+  app.add_option("--date", options.date, "the date to open on, YYYY-MM-DD (default: the last date of the data)");
+  app.add_option("--window", options.window_days, "the time window in days to open with (0: all time)")
+      ->check(CLI::Range(0, 100000));
   app.add_option("--report-frames", options.report_frames,
                  "for benchmarks: print on stderr when each frame is presented (ms since the process started) "
                  "and close after N frames (0: report every frame, never close)")

@@ -33,6 +33,7 @@ void print_usage(std::FILE* out) {
                "  chronomap                 open the map window\n"
                "  chronomap COMMAND --help  help on a command\n\n"
                "The window's options: --data DB, --projection P, --boundaries PATH, --layer NAME,\n"
+               "--date YYYY-MM-DD, --window DAYS (0: all time),\n"
                "--report-frames N (print when each frame is presented; close after N frames, 0: never)\n\n"
                "Commands:\n");
   for (const auto& command : kCommands) std::fprintf(out, "  %-10s %s\n", command.name, command.summary);

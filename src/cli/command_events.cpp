@@ -6,12 +6,17 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/event_output.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
+#include "export/event_output.hpp"
 #include "store/user_store.hpp"
 
 namespace chronomap::cli {
+using exporting::OutputFormat;
+using exporting::parse_output_format;
+using exporting::write_events;
+using exporting::write_links;
+
 namespace {
 
 struct Common {

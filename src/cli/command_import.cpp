@@ -7,15 +7,17 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/event_output.hpp"
 #include "cli/import_progress.hpp"
 #include "cli/options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "export/event_output.hpp"
 #include "store/import.hpp"
 #include "store/user_store.hpp"
 
 namespace chronomap::cli {
+using exporting::terminal_safe;
+
 namespace {
 
 constexpr std::size_t kRejectedShown = 20;  // on stderr without --report; the rest counted

@@ -23,6 +23,7 @@ TimeData load_time_data(const std::string& data, store::EventFilter events, stor
       last = std::max(last, span.last);
     }
     out.events.add({p.lon, p.lat}, first, last, render::category_index(p.category), static_cast<float>(p.fatalities));
+    out.event_ids.push_back(p.id);
   });
   for (const auto& record : events_store.links(links)) {
     render::Link link;
@@ -33,6 +34,7 @@ TimeData load_time_data(const std::string& data, store::EventFilter events, stor
     link.kind = render::link_kind_index(record.kind);
     link.label = record.label;
     out.links.push_back(std::move(link));
+    out.link_records.push_back(record);
   }
   return out;
 }

@@ -12,6 +12,10 @@ namespace chronomap::exporting {
 struct TimeData {
   render::EventSet events;
   std::vector<render::Link> links;
+  // Parallel to `events` and `links`: what the renderer does not draw, for the GUI's
+  // cards, inspector and table (the store's event ids; the links' full records).
+  std::vector<std::int64_t> event_ids;
+  std::vector<store::LinkRecord> link_records;
 };
 
 // Loads the events and links of the event store `data` (empty: the user's own) that

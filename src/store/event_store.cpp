@@ -197,40 +197,62 @@ std::optional<DayNumber> optional_day(const Statement& s, int column) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kEventColumns =
+    "SELECT e.id, e.source_id, e.start_day, e.end_day, e.date_precision, e.category, e.sub_category, e.title, "
+    "e.notes, e.actors, e.place, e.lon, e.lat, e.geo_precision, e.country, e.fatalities, e.source, e.url, "
+    "e.dataset_id, e.involved FROM events e";
+
+void read_event(const Statement& s, EventRecord& r) {
+  r.id = s.column_int(0);
+  r.source_id = s.column_text(1);
+  r.start_day = static_cast<DayNumber>(s.column_int(2));
+  r.end_day = optional_day(s, 3);
+  r.date_precision = s.column_text(4);
+  r.category = s.column_text(5);
+  r.sub_category = s.column_text(6);
+  r.title = s.column_text(7);
+  r.notes = s.column_text(8);
+  r.actors = s.column_text(9);
+  r.place = s.column_text(10);
+  r.lon = s.column_double(11);
+  r.lat = s.column_double(12);
+  r.geo_precision = s.column_text(13);
+  r.country = s.column_text(14);
+  r.fatalities = s.is_null(15) ? std::nullopt : std::optional<std::int64_t>(s.column_int(15));
+  r.source = s.column_text(16);
+  r.url = s.column_text(17);
+  r.dataset_id = s.column_int(18);
+  r.involved = s.column_text(19);
+}
+
+}  // namespace
+
 void EventStore::for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit) {
-  std::string sql =
-      "SELECT e.id, e.source_id, e.start_day, e.end_day, e.date_precision, e.category, e.sub_category, e.title, "
-      "e.notes, e.actors, e.place, e.lon, e.lat, e.geo_precision, e.country, e.fatalities, e.source, e.url, "
-      "e.dataset_id, e.involved FROM events e" +
-      where_clause(filter) + " ORDER BY e.start_day, e.id";
+  std::string sql = kEventColumns + where_clause(filter) + " ORDER BY e.start_day, e.id";
   if (filter.limit) sql += " LIMIT ?";
   auto s = db_.prepare(sql);
   const int n = bind_filter(s, filter);
   if (filter.limit) s.bind(n + 1, static_cast<std::int64_t>(filter.limit));
   EventRecord r;
   while (s.step()) {
-    r.id = s.column_int(0);
-    r.source_id = s.column_text(1);
-    r.start_day = static_cast<DayNumber>(s.column_int(2));
-    r.end_day = optional_day(s, 3);
-    r.date_precision = s.column_text(4);
-    r.category = s.column_text(5);
-    r.sub_category = s.column_text(6);
-    r.title = s.column_text(7);
-    r.notes = s.column_text(8);
-    r.actors = s.column_text(9);
-    r.place = s.column_text(10);
-    r.lon = s.column_double(11);
-    r.lat = s.column_double(12);
-    r.geo_precision = s.column_text(13);
-    r.country = s.column_text(14);
-    r.fatalities = s.is_null(15) ? std::nullopt : std::optional<std::int64_t>(s.column_int(15));
-    r.source = s.column_text(16);
-    r.url = s.column_text(17);
-    r.dataset_id = s.column_int(18);
-    r.involved = s.column_text(19);
+    read_event(s, r);
     visit(r);
   }
+}
+
+std::vector<EventRecord> EventStore::events_by_id(std::span<const std::int64_t> ids) {
+  std::vector<EventRecord> out(ids.size());
+  auto s = db_.prepare(std::string(kEventColumns) + " WHERE e.id = ?");
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    s.reset();
+    s.bind(1, ids[i]);
+    if (s.step()) read_event(s, out[found++]);
+  }
+  out.resize(found);
+  return out;
 }
 
 std::vector<EventRecord> EventStore::query(const EventFilter& filter) {

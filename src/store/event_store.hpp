@@ -36,6 +36,9 @@ class EventStore {
   // The ids of the events that pass `filter`, ascending: what the window's filters
   // (country, actor, text...) turn into a mask over the events it drew.
   std::vector<std::int64_t> ids(const EventFilter& filter);
+  // The events with these ids, in the order given; ids not in the store are left out.
+  // One indexed look-up each: for the few events a card or a table page shows.
+  std::vector<EventRecord> events_by_id(std::span<const std::int64_t> ids);
   // The renderer's path: positions, days and categories only, streamed in id order.
   void for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit);
 

@@ -2,7 +2,10 @@
 // Panels read and edit this; the shell owns it. No globals.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "ui/map_view.hpp"
 #include "ui/settings.hpp"
@@ -24,6 +27,15 @@ struct AppState {
   int step = 0;                 // ← / →: one window back or forward
   struct ImFont* large_font = nullptr;
   int framebuffer_width = 0, framebuffer_height = 0;
+  // Exploring: the events a click on the map pinned (indices into map.events(), a
+  // stack's members), the one the inspector and the table show, and their texts.
+  class EventDetails* details = nullptr;
+  std::vector<std::uint32_t> pinned;
+  std::optional<std::uint32_t> selected;
+  bool show_event_table = false;
+  bool show_filters = false;
+  std::string data;  // the event store the window shows ("" : the user's)
+  bool selection_moved = false;  // set when the map or the inspector selected: the table scrolls to it
 
   void report(std::string text, bool error) {
     message = std::move(text);

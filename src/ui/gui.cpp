@@ -18,6 +18,8 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "export/time_source.hpp"
+#include "ui/event_details.hpp"
+#include "ui/explore.hpp"
 #include "ui/frame_log.hpp"
 #include "ui/panels.hpp"
 
@@ -49,9 +51,11 @@ ImFont* set_up_imgui_fonts() {
 // Keys and drags are taken from GLFW's callbacks, not polled per frame: ImGui 1.86 has
 // no input queue, so a press and release (or a quick drag) within one frame would be lost.
 struct PendingInput {
-  bool quit = false, snapshot = false, reset = false, play = false;
+  bool quit = false, snapshot = false, reset = false, play = false, table = false, filters = false;
   int step = 0;
   bool dragging = false;           // the left button went down over the map
+  bool clicked = false;            // pressed and released without moving: a pick
+  double press_x = 0, press_y = 0, click_x = 0, click_y = 0;
   double last_x = 0, last_y = 0;   // window coordinates
   double drag_x = 0, drag_y = 0;   // accumulated since the last frame
 };
@@ -66,6 +70,14 @@ void on_mouse_button(GLFWwindow* window, int button, int action, int) {
   // The position is the last motion event's, not glfwGetCursorPos(): on X11 that asks
   // the server for where the pointer is now, past the motions still queued.
   pending->dragging = action == GLFW_PRESS;
+  if (action == GLFW_PRESS) {
+    pending->press_x = pending->last_x;
+    pending->press_y = pending->last_y;
+  } else if (std::hypot(pending->last_x - pending->press_x, pending->last_y - pending->press_y) < 4.0) {
+    pending->clicked = true;
+    pending->click_x = pending->last_x;
+    pending->click_y = pending->last_y;
+  }
 }
 
 void on_cursor(GLFWwindow* window, double x, double y) {
@@ -80,6 +92,7 @@ void on_cursor(GLFWwindow* window, double x, double y) {
 
 void route_map_input(AppState& state, PendingInput& pending, double fb_scale_x, double fb_scale_y) {
   const double drag_x = std::exchange(pending.drag_x, 0.0), drag_y = std::exchange(pending.drag_y, 0.0);
+  const bool clicked = std::exchange(pending.clicked, false);
   const ImGuiIO& io = ImGui::GetIO();
   const double mx = static_cast<double>(io.MousePos.x) * fb_scale_x;
   const double my = static_cast<double>(io.MousePos.y) * fb_scale_y;
@@ -90,6 +103,7 @@ void route_map_input(AppState& state, PendingInput& pending, double fb_scale_x, 
   state.map.pan(drag_x * fb_scale_x, drag_y * fb_scale_y);
   if (io.MouseWheel != 0.0f) state.map.zoom_at(std::pow(1.25, static_cast<double>(io.MouseWheel)), mx, my);
   if (ImGui::IsMousePosValid()) state.map.update_hover(mx, my);
+  if (clicked) pin_events_at(state, pending.click_x * fb_scale_x, pending.click_y * fb_scale_y);
 }
 
 void on_key(GLFWwindow* window, int key, int, int action, int mods) {
@@ -99,6 +113,8 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods) {
   const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
   if (ctrl && key == GLFW_KEY_Q) pending->quit = true;
   if (ctrl && key == GLFW_KEY_S) pending->snapshot = true;
+  if (ctrl && key == GLFW_KEY_T) pending->table = true;
+  if (ctrl && key == GLFW_KEY_F) pending->filters = true;
   if (key == GLFW_KEY_HOME) pending->reset = true;
   if (key == GLFW_KEY_SPACE) pending->play = true;
   if (key == GLFW_KEY_LEFT) pending->step -= 1;
@@ -108,6 +124,8 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods) {
 void route_keys(AppState& state, PendingInput& pending) {
   if (std::exchange(pending.quit, false)) state.quit = true;
   if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
+  if (std::exchange(pending.table, false)) state.show_event_table = !state.show_event_table;
+  if (std::exchange(pending.filters, false)) state.show_filters = !state.show_filters;
   if (std::exchange(pending.play, false)) state.toggle_play = true;
   state.step += std::exchange(pending.step, 0);
   if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
@@ -188,11 +206,20 @@ int run_gui(const GuiOptions& options) {
     map->view().layers = settings.layers;
     map->view().density = settings.density;
     {
-      exporting::TimeData data = exporting::load_time_data(options.data);
-      map->set_time_data(std::move(data.events), std::move(data.links));
+      map->set_time_data(exporting::load_time_data(options.data));
     }
+    // The date and window of the last session, unless the command line gives them.
     restore_time(settings, map->view().time);
+    if (!options.date.empty()) map->view().time.cursor = parse_day_number(options.date, "--date");
+    if (options.window_days == 0) map->view().time.mode = render::TimeMode::everything;
+    if (options.window_days > 0) {
+      map->view().time.mode = render::TimeMode::window;
+      map->view().time.window_days = options.window_days;
+    }
+    EventDetails details(options.data);
     AppState state(settings, *map);
+    state.details = &details;
+    state.data = options.data;
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
     state.large_font = large_font;
     if (!startup_message.empty()) state.report(startup_message, true);
@@ -202,6 +229,11 @@ int run_gui(const GuiOptions& options) {
     StatusBar status_bar;
     TimelinePanel timeline;
     LegendPanel legend;
+    EventCard card;
+    InspectorPanel inspector;
+    MapOverlay overlay;
+    EventTablePanel table;
+    FilterPanel filters;
     double last_time = glfwGetTime();
     FrameLog frame_log(options.report_frames);
 
@@ -233,6 +265,11 @@ int run_gui(const GuiOptions& options) {
       timeline.draw(state, dt);
       if (map->view().layers.events || map->view().layers.links) legend.draw(state);
       status_bar.draw(state);
+      overlay.draw(state, static_cast<float>(fb_scale_y));
+      table.draw(state);
+      filters.draw(state);
+      inspector.draw(state);
+      card.draw(state);
       ImGui::Render();
       map->draw(fw, fh);
       glViewport(0, 0, fw, fh);

@@ -10,6 +10,8 @@ struct GuiOptions {
   std::string boundaries;  // empty: the shipped countries
   std::string layer;
   std::string data;  // event store; empty: the default one
+  std::string date;        // the date cursor to open on (YYYY-MM-DD); empty: the last date
+  int window_days = -1;    // the time window in days, 0: all time; < 0: the default
   int report_frames = -1;  // see FrameLog: < 0 off, 0 every frame, N the first N then quit
 };
 

@@ -23,6 +23,7 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
   data_start_ = events_.size() > 0 ? events_.day_range().first : 0;
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);
+  rebuild_pick_index();
   store_passes_.clear();  // a new data set: the store's filters are asked again
   apply_filters();
 }
@@ -52,6 +53,18 @@ void MapView::apply_filters() {
   ++filter_generation_;
 }
 
+void MapView::set_time_data(exporting::TimeData data) {
+  event_ids_ = std::move(data.event_ids);
+  link_records_ = std::move(data.link_records);
+  set_time_data(std::move(data.events), std::move(data.links));
+}
+
+void MapView::rebuild_pick_index() {
+  std::vector<geo::XY> projected;
+  projection_.forward_many(events_.positions, projected);
+  picks_ = render::PickIndex(std::move(projected));
+}
+
 void MapView::fit_default(int width, int height, int bottom_inset) {
   const int visible = std::max(height - bottom_inset, height / 3);
   const geo::Extent extent =
@@ -78,6 +91,7 @@ void MapView::set_projection(const std::string& spec) {
   renderer_.set_scene(scene_);
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);
+  rebuild_pick_index();
   const geo::Extent projected = lonlat.empty() ? geo::Extent{} : projection_.project_extent(lonlat);
   if (projected.empty() || width_ == 0) {
     fit_default(std::max(width_, 1), std::max(height_, 1));
@@ -101,41 +115,63 @@ void MapView::update_hover(double px, double py) {
     hover_.reset();
     return;
   }
-  Hover h{ll, {}, {}};
+  Hover h{ll, {}, {}, events_at(px, py), links_at(px, py)};
   if (const auto* f = geo::feature_at(base_map_.countries, ll)) h.country = f->name;
-  h.link = link_at(px, py);
-  hover_ = h;
+  for (const std::size_t i : h.links) {
+    if (!h.link.empty()) h.link += "; ";
+    h.link += links_[i].label;
+  }
+  hover_ = std::move(h);
 }
 
-std::string MapView::link_at(double px, double py) const {
-  // Links are few (tens): a linear scan of their projected arcs in pixel space.
-  const render::TimeFilter filter(view_.time, data_start_);
+std::vector<render::PickHit> MapView::events_at(double px, double py) const {
+  if (width_ == 0 || !view_.layers.events) return {};
+  // The markers' radius (5 px at scale 1) and a pixel of slack.
+  const double radius = 6.0 * static_cast<double>(view_.scale) *
+                        std::max(view_.camera.units_per_pixel_x, view_.camera.units_per_pixel_y);
+  return picks_.query(view_.camera.unproject(px, py, width_, height_), radius, events_, time_filter(), passes_);
+}
+
+geo::XY MapView::to_pixels(geo::XY v) const {
   const auto& camera = view_.camera;
-  auto to_px = [&](const render::Vec2& v) {
-    return geo::XY{(static_cast<double>(v.x) - camera.center.x) / camera.units_per_pixel_x + width_ / 2.0,
-                   (camera.center.y - static_cast<double>(v.y)) / camera.units_per_pixel_y + height_ / 2.0};
-  };
+  return {(v.x - camera.center.x) / camera.units_per_pixel_x + width_ / 2.0,
+          (camera.center.y - v.y) / camera.units_per_pixel_y + height_ / 2.0};
+}
+
+void MapView::centre_on(std::uint32_t event) {
+  if (event >= picks_.size()) return;
+  const geo::XY at = picks_.position(event);
+  if (std::isfinite(at.x) && std::isfinite(at.y)) view_.camera.center = at;
+}
+
+std::vector<std::size_t> MapView::links_at(double px, double py) const {
+  // Links are few (tens): a linear scan of their projected arcs in pixel space.
+  // Every link within 6 pixels, nearest first: overlapping arcs are all reported.
+  const render::TimeFilter filter = time_filter();
+  auto to_px = [&](const render::Vec2& v) { return to_pixels({static_cast<double>(v.x), static_cast<double>(v.y)}); };
   const auto& projected = renderer_.links().projected();
-  double best = 6.0;  // pixels
-  std::string label;
+  std::vector<std::pair<double, std::size_t>> near;
+  if (!view_.layers.links) return {};
   for (std::size_t i = 0; i < links_.size() && i < projected.size(); ++i) {
     const auto& link = links_[i];
     if (render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) ==
         render::LinkState::hidden)
       continue;
     const auto& points = projected[i].points;
+    double best = 6.0;  // pixels
     for (std::size_t k = 1; k < points.size(); ++k) {
       const geo::XY a = to_px(points[k - 1]), b = to_px(points[k]);
       const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
       const double t = len2 > 0 ? std::clamp(((px - a.x) * dx + (py - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
       const double d = std::hypot(px - (a.x + t * dx), py - (a.y + t * dy));
-      if (d < best) {
-        best = d;
-        label = link.label;
-      }
+      best = std::min(best, d);
     }
+    if (best < 6.0) near.emplace_back(best, i);
   }
-  return label;
+  std::sort(near.begin(), near.end());
+  std::vector<std::size_t> out;
+  for (const auto& [d, i] : near) out.push_back(i);
+  return out;
 }
 
 void MapView::set_bottom_inset(int pixels) { bottom_inset_ = pixels; }

@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "core/image.hpp"
+#include "export/time_source.hpp"
 #include "geo/projection.hpp"
 #include "render/frame_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
+#include "render/pick_index.hpp"
 #include "render/scene.hpp"
 
 namespace chronomap::ui {
@@ -22,7 +24,9 @@ namespace chronomap::ui {
 struct Hover {
   geo::LonLat position;
   std::string country;  // empty over the sea
-  std::string link;     // the label of the link under the cursor, if any
+  std::string link;     // the labels of the links under the cursor, '; '-joined
+  std::vector<render::PickHit> events;  // the shown events under the cursor, nearest first
+  std::vector<std::size_t> links;       // indices of the shown links under the cursor
 };
 
 class MapView {
@@ -38,6 +42,20 @@ class MapView {
   void set_time_data(render::EventSet events, std::vector<render::Link> links);
   [[nodiscard]] const render::EventSet& events() const { return events_; }
   [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
+  // The same, with the store's event ids and the links' records, for picking.
+  void set_time_data(exporting::TimeData data);
+  [[nodiscard]] const std::vector<std::int64_t>& event_ids() const { return event_ids_; }
+  [[nodiscard]] const std::vector<store::LinkRecord>& link_records() const { return link_records_; }
+  [[nodiscard]] const render::PickIndex& pick_index() const { return picks_; }
+  // The time filter the map draws with now.
+  [[nodiscard]] render::TimeFilter time_filter() const { return {view_.time, data_start_}; }
+  // The shown events within a few pixels of a framebuffer position, nearest first.
+  [[nodiscard]] std::vector<render::PickHit> events_at(double px, double py) const;
+  // Map units to framebuffer pixels and back, in the current camera.
+  [[nodiscard]] geo::XY to_pixels(geo::XY map) const;
+  [[nodiscard]] geo::Extent visible_extent() const { return view_.camera.visible_extent(width_, height_); }
+  // Centres the camera on an event (by index in events()), keeping the zoom.
+  void centre_on(std::uint32_t event);
 
   // The filters of the window: which categories show (the legend's entries toggle
   // them), and which events pass the other filters (one byte per event, empty: all).
@@ -50,6 +68,8 @@ class MapView {
   // Whether event i passes every filter (the time window aside).
   [[nodiscard]] bool passes(std::size_t i) const { return passes_.empty() || passes_[i] != 0; }
   [[nodiscard]] std::uint64_t filter_generation() const { return filter_generation_; }
+  // One byte per event as the GPU takes it (empty: every event passes).
+  [[nodiscard]] const std::vector<std::uint8_t>& passes() const { return passes_; }
 
   // Frames the focus countries and Moscow in the part of the window above `bottom_inset`
   // pixels (the timeline panel).
@@ -77,7 +97,8 @@ class MapView {
   [[nodiscard]] const std::string& renderer_name() const { return renderer_name_; }
 
  private:
-  [[nodiscard]] std::string link_at(double px, double py) const;
+  [[nodiscard]] std::vector<std::size_t> links_at(double px, double py) const;
+  void rebuild_pick_index();
 
   render::BaseMap base_map_;
   geo::Projection projection_;
@@ -86,6 +107,9 @@ class MapView {
   render::View view_;
   render::EventSet events_;
   std::vector<render::Link> links_;
+  std::vector<std::int64_t> event_ids_;
+  std::vector<store::LinkRecord> link_records_;
+  render::PickIndex picks_;
   DayNumber data_start_ = 0;  // first day of the events, kept: hover must not scan them
   void apply_filters();
   std::vector<bool> hidden_categories_;       // by category index

@@ -61,6 +61,8 @@ void MenuBar::draw(AppState& state) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
+    ImGui::MenuItem("Event table", "Ctrl+T", &state.show_event_table);
+    ImGui::MenuItem("Filters", "Ctrl+F", &state.show_filters);
     if (ImGui::MenuItem("Reset view", "Home")) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
     ImGui::EndMenu();
   }

@@ -2,9 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <cstdint>
 #include <vector>
 
+#include "store/countries.hpp"
+#include "store/records.hpp"
 #include "ui/app_state.hpp"
 
 namespace chronomap::ui {
@@ -69,6 +73,23 @@ struct LegendPanel {
   const void* built_for_ = nullptr;
   std::size_t built_size_ = 0;
   std::vector<bool> present_;  // by category index
+};
+
+// Filters beyond categories (which the legend toggles): country (where or who took
+// part), actor with completion, words, a fatality minimum, date precision. The same
+// store::EventFilter as the command line; applied through MapView::set_store_filter.
+struct FilterPanel {
+  void draw(AppState& state);
+
+ private:
+  std::optional<store::EventFilter> filter(AppState& state);
+  void apply(AppState& state);
+  char country_[64] = {}, actor_[128] = {}, text_[256] = {};
+  int min_fatalities_ = 0;
+  int precision_ = 0;  // any, day, week, month, year
+  std::optional<store::Countries> countries_;  // loaded on first use
+  std::string completions_for_;
+  std::vector<std::string> completions_;
 };
 
 // Cursor position, country under it, last message.

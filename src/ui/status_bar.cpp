@@ -20,8 +20,7 @@ void StatusBar::draw(AppState& state) {
                   std::abs(hover->position.lon), hover->position.lon >= 0 ? "E" : "W");
       if (!hover->link.empty()) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(("  " + hover->link).c_str());
-        ImGui::SetTooltip("%s", hover->link.c_str());
+        ImGui::TextUnformatted(("  " + hover->link).c_str());  // the card lists them in full
       } else if (!hover->country.empty()) {
         ImGui::SameLine();
         ImGui::TextUnformatted(("  " + hover->country).c_str());

@@ -1,13 +1,13 @@
 // CSV quoting (RFC 4180), JSON string escaping, and numbers in their shortest exact
 // form so coordinates survive an export and re-import bit for bit.
-#include "cli/event_output.hpp"
+#include "export/event_output.hpp"
 
 #include <charconv>
 #include <string>
 
 #include "core/error.hpp"
 
-namespace chronomap::cli {
+namespace chronomap::exporting {
 namespace {
 
 std::string number(double v) {
@@ -151,33 +151,39 @@ OutputFormat parse_output_format(std::string_view name) {
   throw UsageError("--format: '" + std::string(name) + "' is not table, csv or geojson");
 }
 
-void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, const OutputOptions& options) {
-  const auto format = options.format;
-  if (format == OutputFormat::table) {
-    for (const auto& e : events) {
-      // An event known to its month reads "2025-08", not as if it were on the 1st.
-      const auto precision = parse_precision(e.date_precision).value_or(DatePrecision::day);
-      const std::string dates = e.end_day ? format_iso(e.start_day) + ".." + format_iso(*e.end_day)
-                                          : format_with_precision(e.start_day, precision);
-      std::fprintf(out, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), terminal_safe(e.category).c_str(),
-                   terminal_safe(e.country).c_str(), terminal_safe(e.place).c_str(), terminal_safe(e.title).c_str());
-    }
-    std::fprintf(out, "%zu event(s)\n", events.size());
-  } else if (format == OutputFormat::csv) {
-    write_row(out, kEventColumns, false);
-    for (const auto& e : events) write_row(out, event_fields(e), options.csv_safe);
+EventWriter::EventWriter(std::FILE* out, const OutputOptions& options) : out_(out), options_(options) {
+  if (options_.format == OutputFormat::csv) write_row(out_, kEventColumns, false);
+  if (options_.format == OutputFormat::geojson) std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out_);
+}
+
+void EventWriter::add(const store::EventRecord& e) {
+  if (options_.format == OutputFormat::table) {
+    // An event known to its month reads "2025-08", not as if it were on the 1st.
+    const auto precision = parse_precision(e.date_precision).value_or(DatePrecision::day);
+    const std::string dates = e.end_day ? format_iso(e.start_day) + ".." + format_iso(*e.end_day)
+                                        : format_with_precision(e.start_day, precision);
+    std::fprintf(out_, "%-22s %-11s %-4s %-22s %s\n", dates.c_str(), terminal_safe(e.category).c_str(),
+                 terminal_safe(e.country).c_str(), terminal_safe(e.place).c_str(), terminal_safe(e.title).c_str());
+  } else if (options_.format == OutputFormat::csv) {
+    write_row(out_, event_fields(e), options_.csv_safe);
   } else {
-    std::fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", out);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      const auto& e = events[i];
-      std::fprintf(out, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [%s, %s]}, "
-                        "\"properties\": {", i ? ",\n" : "", number(e.lon).c_str(), number(e.lat).c_str());
-      auto fields = event_fields(e);
-      write_properties(out, kEventColumns, fields);
-      std::fputs("}}", out);
-    }
-    std::fputs("\n]}\n", out);
+    std::fprintf(out_, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [%s, %s]}, "
+                       "\"properties\": {", count_ ? ",\n" : "", number(e.lon).c_str(), number(e.lat).c_str());
+    write_properties(out_, kEventColumns, event_fields(e));
+    std::fputs("}}", out_);
   }
+  ++count_;
+}
+
+void EventWriter::finish() {
+  if (options_.format == OutputFormat::table) std::fprintf(out_, "%zu event(s)\n", count_);
+  if (options_.format == OutputFormat::geojson) std::fputs("\n]}\n", out_);
+}
+
+void write_events(std::FILE* out, const std::vector<store::EventRecord>& events, const OutputOptions& options) {
+  EventWriter writer(out, options);
+  for (const auto& e : events) writer.add(e);
+  writer.finish();
 }
 
 void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, const OutputOptions& options) {
@@ -206,4 +212,4 @@ void write_links(std::FILE* out, const std::vector<store::LinkRecord>& links, co
   }
 }
 
-}  // namespace chronomap::cli
+}  // namespace chronomap::exporting

@@ -1,0 +1,128 @@
+// The Filters window: country (where it happened or who took part), actor with
+// completion from the store's actors, words searched in the texts, a fatality range and
+// the date precision: the same store::EventFilter as `chronomap events` and `render`.
+// Each change asks the store once for the ids that pass; the map, the histogram and
+// picking then follow through the GPU mask (MapView::set_store_filter).
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/error.hpp"
+#include "store/countries.hpp"
+#include "store/event_store.hpp"
+#include "store/user_store.hpp"
+#include "ui/panels.hpp"
+
+namespace chronomap::ui {
+namespace {
+
+constexpr const char* kPrecisions[] = {"any", "day", "week", "month", "year"};
+
+}  // namespace
+
+std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
+  store::EventFilter f;
+  if (country_[0] != '\0') {
+    if (!countries_) countries_ = store::Countries::load_shipped();
+    const auto iso3 = countries_->iso3(country_);
+    if (!iso3) {
+      state.report(std::string("'") + country_ + "' is not a country code or name", true);
+      return std::nullopt;
+    }
+    f.country = *iso3;
+  }
+  f.actor = actor_;
+  if (text_[0] != '\0') {
+    if (store::fts_query(text_).empty()) {
+      state.report(std::string("'") + text_ + "' has no words to search for", true);
+      return std::nullopt;
+    }
+    f.text = text_;
+  }
+  if (min_fatalities_ > 0) f.min_fatalities = min_fatalities_;
+  if (precision_ > 0) f.date_precision = kPrecisions[precision_];
+  return f;
+}
+
+void FilterPanel::apply(AppState& state) {
+  const auto f = filter(state);
+  if (!f) return;
+  const bool none = f->country.empty() && f->actor.empty() && f->text.empty() && !f->min_fatalities &&
+                    f->date_precision.empty();
+  if (none) {
+    state.map.set_store_filter({});
+    state.report("Filters cleared", false);
+    return;
+  }
+  try {
+    auto events = store::open_user_store(state.data, store::Access::read);
+    const auto passing = events.ids(*f);
+    state.map.set_store_filter(store::passes_by_id(state.map.event_ids(), passing));
+    state.report(std::to_string(passing.size()) + " event(s) pass the filters", false);
+  } catch (const Error& e) {
+    // A search the index can't run is the user's to fix, not a failure of the window.
+    state.report(std::string("The filters can't be applied: ") + e.what(), true);
+  }
+}
+
+void FilterPanel::draw(AppState& state) {
+  if (!state.show_filters) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + 10), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(280, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowBgAlpha(0.9f);
+  if (!ImGui::Begin("Filters", &state.show_filters, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    return;
+  }
+  bool changed = false;
+  constexpr ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
+  ImGui::SetNextItemWidth(180);
+  changed |= ImGui::InputTextWithHint("country", "Mali, MLI, ML...", country_, sizeof country_, enter);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where it happened or who took part; Enter applies");
+  ImGui::SetNextItemWidth(180);
+  changed |= ImGui::InputTextWithHint("actor", "part of a name", actor_, sizeof actor_, enter);
+  const bool actor_active = ImGui::IsItemActive();
+  if (actor_active && actor_[0] != '\0' && completions_for_ != actor_) {
+    completions_for_ = actor_;
+    completions_.clear();
+    try {
+      auto events = store::open_user_store(state.data, store::Access::read);
+      completions_ = events.actor_names(actor_, 8);
+    } catch (const Error&) {
+      // No completions; applying the filter reports what is wrong.
+    }
+  }
+  if (actor_active && !completions_.empty() && actor_[0] != '\0') {
+    ImGui::BeginTooltip();
+    for (const auto& name : completions_) ImGui::TextUnformatted(name.c_str());
+    ImGui::TextDisabled("(Tab takes the first)");
+    ImGui::EndTooltip();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+      std::snprintf(actor_, sizeof actor_, "%s", completions_.front().c_str());
+      changed = true;
+    }
+  }
+  ImGui::SetNextItemWidth(180);
+  changed |= ImGui::InputTextWithHint("words", "title, notes, actors, place", text_, sizeof text_, enter);
+  ImGui::SetNextItemWidth(180);
+  if (ImGui::InputInt("min. fatalities", &min_fatalities_, 1, 10, enter)) {
+    min_fatalities_ = std::max(min_fatalities_, 0);
+    changed = true;
+  }
+  ImGui::SetNextItemWidth(180);
+  changed |= ImGui::Combo("dated to", &precision_, kPrecisions, IM_ARRAYSIZE(kPrecisions));
+  if (ImGui::Button("Apply")) changed = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Clear")) {
+    country_[0] = actor_[0] = text_[0] = '\0';
+    min_fatalities_ = precision_ = 0;
+    changed = true;
+  }
+  if (changed) apply(state);
+  ImGui::TextDisabled("Categories: click them in the legend");
+  ImGui::End();
+}
+
+}  // namespace chronomap::ui
