@@ -104,8 +104,9 @@ int run_render_job(const RenderJob& job) {
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
     metadata.text.clear();
     if (!job.title.empty()) metadata.text.push_back({"Title", job.title});
-    metadata.text.push_back({"Description", job.no_data ? std::string("The base map alone, without events.")
-                                                        : exporting::describe_frame(view.time, data.events, data.links)});
+    const std::string description = job.no_data ? std::string("The base map alone, without events.")
+                                                : exporting::describe_frame(view.time, data.events, data.links);
+    metadata.text.push_back({"Description", description});
     if (!sources.empty()) metadata.text.push_back({"Source", sources});
     metadata.text.push_back({"Software", software});
     metadata.text.push_back({"Creation Time", created});

@@ -56,7 +56,8 @@ void set_text(GDALDataset& dataset, const ImageText& t) {
 
 }  // namespace
 
-Georeference georeference(const render::Camera& camera, int width, int height, const geo::Projection& projection) {
+Georeference georeference(const render::Camera& camera, int width, int height,
+                          const geo::Projection& projection) {
   Georeference g;
   g.wkt = projection.wkt();
   if (g.wkt.empty()) {
@@ -82,10 +83,12 @@ void write_geotiff_rows(const std::filesystem::path& path, int width, int height
 
   write_atomically(path, [&](const std::filesystem::path& temporary) {
     const geo::QuietGdalErrors quiet;
-    const char* const options[] = {"COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB", "ALPHA=YES",
-                                   "INTERLEAVE=PIXEL", "BIGTIFF=IF_SAFER", nullptr};
-    std::unique_ptr<GDALDataset, CloseDataset> dataset(driver->Create(
-        temporary.c_str(), width, height, 4, GDT_Byte, const_cast<char**>(options)));  // GDAL's API is not const
+    const char* const options[] = {
+        "COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB", "ALPHA=YES", "INTERLEAVE=PIXEL",
+        "BIGTIFF=IF_SAFER", nullptr};
+    std::unique_ptr<GDALDataset, CloseDataset> dataset(
+        driver->Create(temporary.c_str(), width, height, 4, GDT_Byte,
+                       const_cast<char**>(options)));  // GDAL's API is not const
     if (!dataset) throw Error(path.string() + ": cannot write: " + last_gdal_error("GTiff refused the file"));
     auto geotransform = georeference.geotransform;
     if (dataset->SetSpatialRef(&crs) != CE_None || dataset->SetGeoTransform(geotransform.data()) != CE_None)

@@ -25,7 +25,8 @@ struct Georeference {
 // Where a width×height image drawn by `camera` lies in `projection`: pixel (0, 0)'s
 // top-left corner at the view's top-left, a pixel the camera's units per pixel wide
 // and high. Throws UsageError when the projection has no WKT definition to record.
-Georeference georeference(const render::Camera& camera, int width, int height, const geo::Projection& projection);
+Georeference georeference(const render::Camera& camera, int width, int height,
+                          const geo::Projection& projection);
 
 // Writes an RGBA GeoTIFF, deflate-compressed, atomically; `produce` hands the sink all
 // `height` rows, top first. `dpi` goes into the TIFF resolution tags; `text` into the

@@ -68,14 +68,16 @@ ImageFormat image_format_for(const std::filesystem::path& path, std::string_view
   for (const auto& f : kFormats) {
     if (extension != f.extension) continue;
     if (chosen && *chosen != f.format) {
-      throw UsageError(std::string(what) + ": '" + path.string() + "' names a " + f.name + " file but --format is " +
-                       format_info(*chosen).id);
+      throw UsageError(std::string(what) + ": '" + path.string() + "' names a " + f.name +
+                       " file but --format is " + format_info(*chosen).id);
     }
     return f.format;
   }
-  const std::string found = extension.empty() ? "no extension" : "unsupported image format '" + extension + "'";
+  const std::string found =
+      extension.empty() ? "no extension" : "unsupported image format '" + extension + "'";
   throw UsageError(std::string(what) + ": '" + path.string() + "' has " +
-                   (extension.empty() ? found : "an " + found) + " (supported: " + supported_image_extensions() + ")");
+                   (extension.empty() ? found : "an " + found) +
+                   " (supported: " + supported_image_extensions() + ")");
 }
 
 std::string creation_time() {
@@ -96,7 +98,9 @@ void write_image(const std::filesystem::path& path, const Image& image, const Im
   if (image.empty()) throw Error(path.string() + ": cannot write an empty image");
   write_image_rows(
       path, image.width(), image.height(),
-      [&](const RowSink& sink) { sink(image.data(), image.height(), static_cast<std::size_t>(image.width()) * 4); },
+      [&](const RowSink& sink) {
+        sink(image.data(), image.height(), static_cast<std::size_t>(image.width()) * 4);
+      },
       metadata);
 }
 
@@ -111,7 +115,8 @@ void write_image_rows(const std::filesystem::path& path, int width, int height,
       return;
     case ImageFormat::geotiff:
       if (!metadata.georeference) {
-        throw UsageError(path.string() + ": this map cannot be georeferenced, so it cannot be written as a GeoTIFF");
+        throw UsageError(path.string() +
+                         ": this map cannot be georeferenced, so it cannot be written as a GeoTIFF");
       }
       write_geotiff_rows(path, width, height, produce, *metadata.georeference, metadata.dpi, metadata.text);
       return;

@@ -33,8 +33,8 @@ struct JpegState {
   std::longjmp(state->jump, 1);
 }
 
-bool jpeg_begin(JpegState* s, std::FILE* file, int width, int height, int quality, double dpi, const char* comment,
-                unsigned comment_size) {
+bool jpeg_begin(JpegState* s, std::FILE* file, int width, int height, int quality, double dpi,
+                const char* comment, unsigned comment_size) {
   if (setjmp(s->jump)) return false;
   s->cinfo.err = jpeg_std_error(&s->errors);
   s->errors.error_exit = jpeg_failed;
@@ -53,7 +53,8 @@ bool jpeg_begin(JpegState* s, std::FILE* file, int width, int height, int qualit
     s->cinfo.X_density = s->cinfo.Y_density = static_cast<UINT16>(std::lround(dpi));
   }
   jpeg_start_compress(&s->cinfo, TRUE);
-  if (comment_size > 0) jpeg_write_marker(&s->cinfo, JPEG_COM, reinterpret_cast<const JOCTET*>(comment), comment_size);
+  if (comment_size > 0)
+    jpeg_write_marker(&s->cinfo, JPEG_COM, reinterpret_cast<const JOCTET*>(comment), comment_size);
   return true;
 }
 
@@ -72,7 +73,8 @@ bool jpeg_end(JpegState* s) {
 // Owns the compressor and the open file of one write.
 class JpegFile {
  public:
-  JpegFile(const std::filesystem::path& shown, const std::filesystem::path& temporary) : file_(shown, temporary) {}
+  JpegFile(const std::filesystem::path& shown, const std::filesystem::path& temporary)
+      : file_(shown, temporary) {}
   ~JpegFile() {
     if (state_.created) jpeg_destroy_compress(&state_.cinfo);
   }
@@ -89,7 +91,8 @@ class JpegFile {
     pointers_.resize(static_cast<std::size_t>(count));
     // libjpeg reads the rows and never writes them, but its API is not const.
     for (int i = 0; i < count; ++i)
-      pointers_[static_cast<std::size_t>(i)] = const_cast<JSAMPROW>(rows + static_cast<std::size_t>(i) * stride);
+      pointers_[static_cast<std::size_t>(i)] =
+          const_cast<JSAMPROW>(rows + static_cast<std::size_t>(i) * stride);
     if (!jpeg_rows(&state_, pointers_.data(), count)) file_.fail("JPEG", state_.message);
   }
   void end() {
@@ -106,11 +109,12 @@ class JpegFile {
 }  // namespace
 
 void write_jpeg_rows(const std::filesystem::path& path, int width, int height,
-                     const std::function<void(const RowSink&)>& produce, int quality, std::optional<double> dpi,
-                     std::span<const ImageText> text) {
+                     const std::function<void(const RowSink&)>& produce, int quality,
+                     std::optional<double> dpi, std::span<const ImageText> text) {
   if (width <= 0 || height <= 0) throw Error(path.string() + ": cannot write an empty image");
   if (width > JPEG_MAX_DIMENSION || height > JPEG_MAX_DIMENSION)
-    throw UsageError(path.string() + ": JPEG holds at most " + std::to_string(JPEG_MAX_DIMENSION) + " pixels a side");
+    throw UsageError(path.string() + ": JPEG holds at most " + std::to_string(JPEG_MAX_DIMENSION) +
+                     " pixels a side");
   if (quality < 1 || quality > 100) throw UsageError("JPEG quality must be between 1 and 100");
   std::string comment;
   for (const auto& t : text) {
@@ -122,8 +126,9 @@ void write_jpeg_rows(const std::filesystem::path& path, int width, int height,
   write_atomically(path, [&](const std::filesystem::path& temporary) {
     JpegFile jpeg(path, temporary);
     jpeg.begin(width, height, quality, dpi.value_or(0), comment);
-    pass_rows(path, height, produce,
-              [&](const std::uint8_t* rows, int count, std::size_t stride) { jpeg.rows(rows, count, stride); });
+    pass_rows(path, height, produce, [&](const std::uint8_t* rows, int count, std::size_t stride) {
+      jpeg.rows(rows, count, stride);
+    });
     jpeg.end();
   });
 }

@@ -16,7 +16,7 @@ namespace chronomap::exporting {
 // goes into the JFIF header; `text` into one comment marker, a "Keyword: text" line
 // each. Throws chronomap::Error naming the file on failure.
 void write_jpeg_rows(const std::filesystem::path& path, int width, int height,
-                     const std::function<void(const RowSink&)>& produce, int quality, std::optional<double> dpi,
-                     std::span<const ImageText> text);
+                     const std::function<void(const RowSink&)>& produce, int quality,
+                     std::optional<double> dpi, std::span<const ImageText> text);
 
 }  // namespace chronomap::exporting

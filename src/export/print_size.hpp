@@ -15,7 +15,7 @@ namespace chronomap::exporting {
 inline constexpr double kDesignDpi = 96.0;
 
 struct Paper {
-  const char* name;  // "A4", lower case accepted on input
+  const char* name;            // "A4", lower case accepted on input
   double width_mm, height_mm;  // portrait
 };
 

@@ -5,12 +5,11 @@
 #include "export/image_format.hpp"
 
 #include <gdal_priv.h>
+#include <gtest/gtest.h>
 #include <jpeglib.h>
 #include <ogr_spatialref.h>
 #include <png.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -44,8 +43,9 @@ class ImageFiles : public ::testing::Test {
     Image image(64, 40);
     for (int y = 0; y < 40; ++y) {
       for (int x = 0; x < 64; ++x) {
-        image.set_pixel(x, y, {static_cast<std::uint8_t>(x < 32 ? 200 : 30), static_cast<std::uint8_t>(y < 20 ? 180 : 40),
-                               90, 255});
+        const auto r = static_cast<std::uint8_t>(x < 32 ? 200 : 30),
+                   g = static_cast<std::uint8_t>(y < 20 ? 180 : 40);
+        image.set_pixel(x, y, {r, g, 90, 255});
       }
     }
     return image;
@@ -63,7 +63,7 @@ TEST(PrintSize, PapersInPixelsAtTheirResolution) {
   EXPECT_EQ(exporting::paper_pixels(*a4, true, 300).height, 2480);
   const auto letter = exporting::find_paper("Letter");
   ASSERT_TRUE(letter);
-  EXPECT_EQ(exporting::paper_pixels(*letter, false, 300).width, 2550);  // 8.5 in
+  EXPECT_EQ(exporting::paper_pixels(*letter, false, 300).width, 2550);   // 8.5 in
   EXPECT_EQ(exporting::paper_pixels(*letter, false, 300).height, 3300);  // 11 in
   EXPECT_EQ(exporting::paper_pixels(*exporting::find_paper("A3"), false, 150).height, 2480);
   EXPECT_EQ(exporting::paper_pixels(*exporting::find_paper("A5"), false, 300).width, 1748);
@@ -87,7 +87,8 @@ TEST(ImageFormat, ChosenByExtensionOrFormat) {
     (void)exporting::image_format_for("map.pdf", "--out");
     FAIL() << "a .pdf was accepted";
   } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("supported: .png, .jpg, .jpeg, .tif, .tiff"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("supported: .png, .jpg, .jpeg, .tif, .tiff"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -229,7 +230,8 @@ TEST_F(ImageFiles, GeoTiffIsPlacedWhereTheCameraDrewTheMap) {
 
   // The pixels are the image's: the bottom right quarter.
   std::uint8_t rgba[4] = {};
-  ASSERT_EQ(dataset->RasterIO(GF_Read, 40, 30, 1, 1, rgba, 1, 1, GDT_Byte, 4, nullptr, 4, 4, 1, nullptr), CE_None);
+  ASSERT_EQ(dataset->RasterIO(GF_Read, 40, 30, 1, 1, rgba, 1, 1, GDT_Byte, 4, nullptr, 4, 4, 1, nullptr),
+            CE_None);
   EXPECT_EQ((Rgba{rgba[0], rgba[1], rgba[2], rgba[3]}), (Rgba{30, 40, 90, 255}));
 }
 
