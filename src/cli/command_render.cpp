@@ -2,6 +2,7 @@
 // through EGL.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -9,6 +10,9 @@
 #include "cli/options.hpp"
 #include "cli/render_job.hpp"
 #include "core/error.hpp"
+#include "export/image_format.hpp"
+#include "export/print_size.hpp"
+#include "export/snapshot.hpp"
 #include "geo/projection.hpp"
 #include "store/event_store.hpp"
 
@@ -17,6 +21,55 @@ namespace {
 
 // 0001-01-01 to 9999-12-31, the dates parse_date accepts.
 constexpr int kMaxDaySpan = 3652059;
+
+// The paper size and resolution options, as given.
+struct PrintOptions {
+  std::string paper, orientation = "portrait", dpi, format, quality;
+  CLI::Option* size = nullptr;
+  CLI::Option* scale = nullptr;
+  CLI::Option* orientation_given = nullptr;
+};
+
+// --size or --paper with --orientation and --dpi into the job's size, scale and dpi;
+// --format and --quality. `scale` is --scale's value.
+void apply_print_options(const PrintOptions& print, const std::string& size_text, double scale, RenderJob& job) {
+  if (!print.dpi.empty()) {
+    const double dpi = parse_finite(print.dpi, "--dpi");
+    if (!(dpi >= 10.0 && dpi <= 2400.0)) throw UsageError("--dpi: must be between 10 and 2400");
+    job.dpi = dpi;
+  }
+  if (!print.paper.empty()) {
+    if (print.size->count() > 0) throw UsageError("--paper and --size cannot be combined: the paper sets the size");
+    const auto paper = exporting::find_paper(print.paper);
+    if (!paper) throw UsageError("--paper: '" + print.paper + "' is not one of " + exporting::paper_names());
+    if (print.orientation != "portrait" && print.orientation != "landscape")
+      throw UsageError("--orientation: '" + print.orientation + "' is not portrait or landscape");
+    if (!job.dpi) job.dpi = 300.0;
+    const auto pixels = exporting::paper_pixels(*paper, print.orientation == "landscape", *job.dpi);
+    if (pixels.width > exporting::kMaxImageSide || pixels.height > exporting::kMaxImageSide ||
+        static_cast<long long>(pixels.width) * pixels.height > exporting::kMaxImagePixels) {
+      throw UsageError("--paper " + std::string(paper->name) + " at " + std::to_string(std::lround(*job.dpi)) +
+                       " dpi is " +
+                       std::to_string(pixels.width) + "x" + std::to_string(pixels.height) + " pixels, too large");
+    }
+    job.width = pixels.width;
+    job.height = pixels.height;
+  } else {
+    if (print.orientation_given->count() > 0) throw UsageError("--orientation goes with --paper");
+    const ImageSize size = parse_size(size_text);
+    job.width = size.width;
+    job.height = size.height;
+  }
+  // --scale wins; otherwise the design unit (1/96 inch) at the resolution asked for.
+  job.scale = print.scale->count() == 0 && job.dpi ? exporting::scale_for_dpi(*job.dpi) : static_cast<float>(scale);
+  if (!print.format.empty()) job.format = exporting::parse_image_format(print.format, "--format");
+  if (!print.quality.empty()) {
+    double quality = parse_finite(print.quality, "--quality");
+    if (!(quality >= 1 && quality <= 100) || quality != static_cast<int>(quality))
+      throw UsageError("--quality: '" + print.quality + "' is not a whole number from 1 to 100");
+    job.quality = static_cast<int>(quality);
+  }
+}
 
 }  // namespace
 
@@ -27,10 +80,26 @@ int run_render(int argc, char** argv) {
   std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text, scale_text = "1";
   job.projection = std::string(geo::kDefaultProjection);
   app.add_option("--out,-o", job.out,
-                 "PNG file to write (to a temporary file, then renamed); for a series, a name with %d or\n"
+                 "image file to write (to a temporary file, then renamed), its format chosen by the extension\n"
+                 "(" + exporting::supported_image_extensions() + ") or --format; for a series, a name with %d or\n"
                  "%04d where the frame number goes, e.g. frames/frame_%04d.png")
       ->required();
-  app.add_option("--size", size_text, "image size in pixels, WIDTHxHEIGHT")->capture_default_str();
+  PrintOptions print;
+  print.size = app.add_option("--size", size_text, "image size in pixels, WIDTHxHEIGHT")->capture_default_str();
+  app.add_option("--paper", print.paper,
+                 "a paper size instead of --size: " + exporting::paper_names() +
+                     ", at --dpi (300 unless given),\n"
+                     "e.g. A4 at 300 dpi is 2480x3508 pixels");
+  print.orientation_given = app.add_option("--orientation", print.orientation, "portrait or landscape, with --paper")
+                                ->capture_default_str();
+  app.add_option("--dpi", print.dpi,
+                 "resolution in dots per inch, written into the file; lines, markers and text are sized in\n"
+                 "design pixels of 1/96 inch, so --dpi N draws at --scale N/96 unless --scale is given\n"
+                 "(default: 96, scale 1, and no resolution written; 300 with --paper)");
+  app.add_option("--format", print.format,
+                 "image format when --out's extension does not say: " + exporting::image_format_names() +
+                     " (tiff: a GeoTIFF,\nplaced in the map's projection)");
+  app.add_option("--quality", print.quality, "JPEG quality, 1 to 100 (default 90)");
   std::string projections;
   for (const auto& p : geo::named_projections()) projections += std::string("\n    ") + p.id + ": " + p.label;
   app.add_option("--projection", job.projection,
@@ -43,8 +112,9 @@ int run_render(int argc, char** argv) {
                  "Niger and Moscow together.");
   app.add_option("--boundaries", job.boundaries, "country boundaries from any OGR vector source (default: shipped)");
   app.add_option("--layer", job.layer, "the layer of --boundaries to draw (default: its first)");
-  app.add_option("--scale", scale_text, "size of lines, markers and text relative to the default (e.g. 2 for print)")
-      ->capture_default_str();
+  print.scale = app.add_option("--scale", scale_text,
+                               "size of lines, markers and text relative to the default (default: --dpi / 96)")
+                    ->capture_default_str();
   app.add_option("--data", job.data, "event store (default: the user's, with the AES data set on first use)");
   app.add_option("--date", date_text, "show the map on this day (YYYY-MM-DD); the date is drawn on the image");
   app.add_option("--window", job.window_days, "days up to --date whose events show (older ones fade)")
@@ -76,9 +146,6 @@ int run_render(int argc, char** argv) {
   add_event_options(app, filters);
 
   return run_guarded(app, argc, argv, [&] {
-    const ImageSize size = parse_size(size_text);
-    job.width = size.width;
-    job.height = size.height;
     if (!bbox_text.empty()) job.bbox = parse_bbox(bbox_text);
     if (!date_text.empty()) job.date = parse_day_number(date_text, "--date");
     if (!from_text.empty() || !to_text.empty()) {
@@ -100,7 +167,7 @@ int run_render(int argc, char** argv) {
     if (job.max_frames < 1) throw UsageError("--max-frames: must be at least 1");
     const double scale = parse_finite(scale_text, "--scale");
     if (!(scale > 0.05 && scale <= 20.0)) throw UsageError("--scale: must be between 0.05 and 20");
-    job.scale = static_cast<float>(scale);
+    apply_print_options(print, size_text, scale, job);
     if (!country.empty()) job.events.country = job.links.country = parse_country(country, "--country");
     if (!job.events.text.empty() && store::fts_query(job.events.text).empty())
       throw UsageError("--text: '" + job.events.text + "' has no words to search for");

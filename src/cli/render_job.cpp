@@ -45,7 +45,8 @@ int run_render_job(const RenderJob& job) {
   // extension". A series' frames are checked as each is written (their folder may not
   // exist yet).
   if (!series) check_output_target(job.out);
-  (void)exporting::image_format_for(job.out, "--out");
+  const exporting::ImageFormat format = exporting::image_format_for(job.out, "--out", job.format);
+  if (job.quality && format != exporting::ImageFormat::jpeg) throw UsageError("--quality applies to JPEG output only");
   const std::int64_t frame_count = series_frame_count(job);
   const auto started = std::chrono::steady_clock::now();
   const geo::Projection projection(job.projection);
@@ -69,6 +70,22 @@ int run_render_job(const RenderJob& job) {
   view.density = job.density;
   if (!job.date && !series) view.time.mode = render::TimeMode::everything;
 
+  exporting::ImageMetadata metadata;
+  metadata.format = format;
+  metadata.dpi = job.dpi;
+  metadata.jpeg_quality = job.quality.value_or(metadata.jpeg_quality);
+  // Refused before drawing: a GeoTIFF needs the CRS as WKT.
+  if (format == exporting::ImageFormat::geotiff)
+    metadata.georeference = exporting::georeference(view.camera, job.width, job.height, projection);
+  std::string sources;
+  for (const auto& name : data.sources) {
+    if (!sources.empty()) sources += ", ";
+    sources += name;
+  }
+  std::string software = "chronomap ";
+  software += CHRONOMAP_VERSION;
+  const std::string created = exporting::creation_time();
+
   exporting::HeadlessContext context;
   render::MapRenderer renderer;
   renderer.set_scene(scene);
@@ -85,8 +102,16 @@ int run_render_job(const RenderJob& job) {
     overlay.date = day;
     overlay.density = renderer.density_legend(view, job.width, job.height);
     renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
-    exporting::write_image_rows(path, job.width, job.height,
-                                [&](const RowSink& sink) { images.render_rows(renderer, view, sink); });
+    metadata.text.clear();
+    if (!job.title.empty()) metadata.text.push_back({"Title", job.title});
+    const std::string description = job.no_data ? std::string("The base map alone, without events.")
+                                                : exporting::describe_frame(view.time, data.events, data.links);
+    metadata.text.push_back({"Description", description});
+    if (!sources.empty()) metadata.text.push_back({"Source", sources});
+    metadata.text.push_back({"Software", software});
+    metadata.text.push_back({"Creation Time", created});
+    exporting::write_image_rows(
+        path, job.width, job.height, [&](const RowSink& sink) { images.render_rows(renderer, view, sink); }, metadata);
   };
 
   int frames = 0;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "export/image_format.hpp"
 #include "geo/types.hpp"
 #include "render/density.hpp"
 #include "store/records.hpp"
@@ -20,7 +21,11 @@ inline constexpr std::int64_t kDefaultMaxFrames = 10000;
 struct RenderJob {
   std::string out, projection, boundaries, layer, data, title;
   int width = 1600, height = 1000;
-  float scale = 1.0f;
+  float scale = 1.0f;  // View::scale: design px -> image px (--scale, or --dpi / 96)
+  // --dpi, or the paper's; recorded in the file. None: no resolution is written.
+  std::optional<double> dpi;
+  std::optional<exporting::ImageFormat> format;  // --format; otherwise --out's extension
+  std::optional<int> quality;                     // --quality, JPEG only (default 90)
   std::optional<geo::Extent> bbox;
   std::optional<DayNumber> date, from, to;
   int window_days = 30;

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -66,7 +67,14 @@ struct PngState {
 
 void png_warned(png_structp, png_const_charp) {}
 
-bool png_begin(PngState* s, std::FILE* file, int width, int height, double dpi) {
+bool ascii(const std::string& text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool png_begin(PngState* s, std::FILE* file, int width, int height, double dpi, png_textp text, int text_count) {
   if (setjmp(png_jmpbuf(s->png))) return false;
   png_init_io(s->png, file);
   png_set_IHDR(s->png, s->info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
@@ -75,6 +83,7 @@ bool png_begin(PngState* s, std::FILE* file, int width, int height, double dpi) 
     const auto per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
     png_set_pHYs(s->png, s->info, per_metre, per_metre, PNG_RESOLUTION_METER);
   }
+  if (text_count > 0) png_set_text(s->png, s->info, text, text_count);
   // Level 1 with the Up filter: a map is large flat areas and repeated rows, which
   // this packs nearly as well as the slow levels at a fraction of their time.
   png_set_compression_level(s->png, 1);
@@ -98,72 +107,98 @@ bool png_end(PngState* s) {
 // Owns the libpng structures and the open file of one write.
 class PngFile {
  public:
-  PngFile(const std::filesystem::path& shown, const std::filesystem::path& temporary) : shown_(shown) {
-    file_ = std::fopen(temporary.c_str(), "wb");
-    if (file_ == nullptr) throw Error(shown_.string() + ": cannot write: " + std::strerror(errno));
+  PngFile(const std::filesystem::path& shown, const std::filesystem::path& temporary) : file_(shown, temporary) {
     state_.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state_, png_failed, png_warned);
     if (state_.png != nullptr) state_.info = png_create_info_struct(state_.png);
-    if (state_.info == nullptr) fail("out of memory");
+    if (state_.info == nullptr) file_.fail("PNG", "out of memory");
   }
-  ~PngFile() {
-    png_destroy_write_struct(&state_.png, &state_.info);
-    if (file_ != nullptr) std::fclose(file_);
-  }
+  ~PngFile() { png_destroy_write_struct(&state_.png, &state_.info); }
   PngFile(const PngFile&) = delete;
   PngFile& operator=(const PngFile&) = delete;
 
-  void begin(int width, int height, double dpi) {
-    if (!png_begin(&state_, file_, width, height, dpi)) fail(state_.message);
+  void begin(int width, int height, double dpi, std::span<const ImageText> text) {
+    // tEXt is Latin-1: UTF-8 beyond ASCII goes into an iTXt chunk instead.
+    std::vector<png_text> chunks;
+    for (const auto& t : text) {
+      png_text chunk{};
+      chunk.compression = ascii(t.text) ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
+      chunk.key = const_cast<char*>(t.keyword.c_str());  // libpng copies; its API is not const
+      chunk.text = const_cast<char*>(t.text.c_str());
+      chunks.push_back(chunk);
+    }
+    if (!png_begin(&state_, file_.get(), width, height, dpi, chunks.data(), static_cast<int>(chunks.size())))
+      file_.fail("PNG", state_.message);
   }
   void rows(const std::uint8_t* rows, int count, std::size_t stride) {
-    if (!png_rows(&state_, rows, count, stride)) fail(state_.message);
+    if (!png_rows(&state_, rows, count, stride)) file_.fail("PNG", state_.message);
   }
   void end() {
-    if (!png_end(&state_)) fail(state_.message);
-    std::FILE* file = std::exchange(file_, nullptr);
-    const bool flushed = std::fflush(file) == 0;
-    const int code = errno;
-    if (std::fclose(file) != 0 || !flushed) throw Error(shown_.string() + ": cannot write: " + std::strerror(code));
+    if (!png_end(&state_)) file_.fail("PNG", state_.message);
+    file_.close();
   }
 
  private:
-  [[noreturn]] void fail(const char* why) {
-    // A failed fwrite inside libpng leaves errno saying why (a full disk).
-    const int code = errno;
-    if (file_ != nullptr && std::ferror(file_) != 0 && code != 0)
-      throw Error(shown_.string() + ": cannot write: " + std::strerror(code));
-    throw Error(shown_.string() + ": cannot encode PNG: " + why);
-  }
-  std::filesystem::path shown_;
-  std::FILE* file_ = nullptr;
+  EncoderFile file_;
   PngState state_;
 };
 
 }  // namespace
 
+EncoderFile::EncoderFile(const std::filesystem::path& shown, const std::filesystem::path& temporary) : shown_(shown) {
+  file_ = std::fopen(temporary.c_str(), "wb");
+  if (file_ == nullptr) throw Error(shown_.string() + ": cannot write: " + std::strerror(errno));
+}
+
+EncoderFile::~EncoderFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+void EncoderFile::close() {
+  std::FILE* file = std::exchange(file_, nullptr);
+  const bool flushed = std::fflush(file) == 0;
+  const int code = errno;
+  if (std::fclose(file) != 0 || !flushed) throw Error(shown_.string() + ": cannot write: " + std::strerror(code));
+}
+
+void EncoderFile::fail(const char* format, const char* why) const {
+  // A failed fwrite inside the encoder leaves errno saying why (a full disk).
+  const int code = errno;
+  if (file_ != nullptr && std::ferror(file_) != 0 && code != 0)
+    throw Error(shown_.string() + ": cannot write: " + std::strerror(code));
+  throw Error(shown_.string() + ": cannot encode " + format + ": " + why);
+}
+
+void pass_rows(const std::filesystem::path& path, int height, const std::function<void(const RowSink&)>& produce,
+               const RowSink& write) {
+  int written = 0;
+  produce([&](const std::uint8_t* rows, int count, std::size_t stride) {
+    if (count <= 0 || written + count > height) throw Error(path.string() + ": more rows than the image has");
+    write(rows, count, stride);
+    written += count;
+  });
+  if (written != height) throw Error(path.string() + ": the image ended after " + std::to_string(written) + " rows");
+}
+
 void write_png_rows(const std::filesystem::path& path, int width, int height,
-                    const std::function<void(const RowSink&)>& produce, std::optional<double> dpi) {
+                    const std::function<void(const RowSink&)>& produce, std::optional<double> dpi,
+                    std::span<const ImageText> text) {
   if (width <= 0 || height <= 0) throw Error(path.string() + ": cannot write an empty image");
   write_atomically(path, [&](const std::filesystem::path& temporary) {
     PngFile png(path, temporary);
-    png.begin(width, height, dpi.value_or(0));
-    int written = 0;
-    produce([&](const std::uint8_t* rows, int count, std::size_t stride) {
-      if (count <= 0 || written + count > height) throw Error(path.string() + ": more rows than the image has");
-      png.rows(rows, count, stride);
-      written += count;
-    });
-    if (written != height) throw Error(path.string() + ": the image ended after " + std::to_string(written) + " rows");
+    png.begin(width, height, dpi.value_or(0), text);
+    pass_rows(path, height, produce,
+              [&](const std::uint8_t* rows, int count, std::size_t stride) { png.rows(rows, count, stride); });
     png.end();
   });
 }
 
-void write_png(const std::filesystem::path& path, const Image& image, std::optional<double> dpi) {
+void write_png(const std::filesystem::path& path, const Image& image, std::optional<double> dpi,
+               std::span<const ImageText> text) {
   if (image.empty()) throw Error(path.string() + ": cannot write an empty image");
   write_png_rows(
       path, image.width(), image.height(),
       [&](const RowSink& sink) { sink(image.data(), image.height(), static_cast<std::size_t>(image.width()) * 4); },
-      dpi);
+      dpi, text);
 }
 
 Image read_png(const std::filesystem::path& path) {

@@ -3,6 +3,7 @@
 #include "export/time_source.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "store/user_store.hpp"
 
@@ -36,7 +37,54 @@ TimeData load_time_data(const std::string& data, store::EventFilter events, stor
     out.links.push_back(std::move(link));
     out.link_records.push_back(record);
   }
+  for (const auto& dataset : events_store.datasets()) {
+    const std::string name = std::filesystem::path(dataset.file_name).filename().string();
+    if (std::find(out.sources.begin(), out.sources.end(), name) == out.sources.end()) out.sources.push_back(name);
+  }
   return out;
+}
+
+std::string describe_frame(const render::TimeState& time, const render::EventSet& events,
+                           const std::vector<render::Link>& links) {
+  const render::TimeFilter filter(time, events.size() > 0 ? events.day_range().first : 0);
+  std::size_t shown_events = 0, shown_links = 0;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    shown_events += render::event_visible(filter, static_cast<float>(events.start_days[i]),
+                                          static_cast<float>(events.end_days[i]))
+                        ? 1u
+                        : 0u;
+  }
+  for (const auto& link : links) {
+    shown_links += render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) !=
+                           render::LinkState::hidden
+                       ? 1u
+                       : 0u;
+  }
+  std::string text;
+  switch (time.mode) {
+    case render::TimeMode::window:
+      text = "Events of ";
+      if (time.window_days > 1) {
+        text += "the ";
+        text += std::to_string(time.window_days);
+        text += " days to ";
+      }
+      text += format_long(time.cursor);
+      break;
+    case render::TimeMode::cumulative:
+      text = "All events to ";
+      text += format_long(time.cursor);
+      break;
+    case render::TimeMode::everything:
+      text = "All events";
+      break;
+  }
+  text += ": ";
+  text += std::to_string(shown_events);
+  text += shown_events == 1 ? " event and " : " events and ";
+  text += std::to_string(shown_links);
+  text += shown_links == 1 ? " link shown." : " links shown.";
+  return text;
 }
 
 }  // namespace chronomap::exporting

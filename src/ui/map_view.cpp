@@ -192,8 +192,12 @@ void MapView::draw(int width, int height) {
 Image MapView::snapshot(int width, int height, float scale) const {
   render::View view = view_;
   view.scale = scale;
-  view.camera = render::Camera::fit(view_.camera.visible_extent(width_, height_), width, height, 0.0, true);
+  view.camera = snapshot_camera(width, height);
   return exporting::render_image(renderer_, view, width, height);
+}
+
+render::Camera MapView::snapshot_camera(int width, int height) const {
+  return render::Camera::fit(view_.camera.visible_extent(width_, height_), width, height, 0.0, true);
 }
 
 }  // namespace chronomap::ui

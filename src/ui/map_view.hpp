@@ -88,6 +88,8 @@ class MapView {
   void draw(int width, int height);
   // The current view at another size (same area, fitted), for "Save snapshot".
   [[nodiscard]] Image snapshot(int width, int height, float scale) const;
+  // The camera of such a snapshot (where a GeoTIFF of it lies).
+  [[nodiscard]] render::Camera snapshot_camera(int width, int height) const;
 
   render::View& view() { return view_; }
   // The density ramp and units of the frame last drawn (mode points when none).

@@ -18,11 +18,14 @@ struct MenuBar {
   void draw(AppState& state);
 };
 
-// Size, scale and path of a PNG of the current view, rendered by the export path.
+// Size, resolution, format and path of an image of the current view, rendered by the
+// export path.
 struct SnapshotDialog {
   void draw(AppState& state);
   char path[1024] = {};
   bool initialised = false;
+  int dpi = 96;
+  int quality = 90;  // JPEG
 };
 
 // Version, renderer, data attribution.

@@ -1,17 +1,51 @@
-// "Save snapshot…": the current view as a PNG at any size, through the same
-// renderer and export path as `chronomap render`.
+// "Save snapshot…": the current view as a PNG, JPEG or GeoTIFF at any size and
+// resolution, through the same renderer and export path as `chronomap render`.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/image.hpp"
 #include "export/image_format.hpp"
+#include "export/print_size.hpp"
 #include "export/snapshot.hpp"
+#include "export/time_source.hpp"
 #include "ui/panels.hpp"
 
 namespace chronomap::ui {
+namespace {
+
+// The format the path's extension names, if any.
+std::optional<exporting::ImageFormat> format_of(const char* path) {
+  try {
+    return exporting::image_format_for(path, "File");
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// A choice of the formats (their usual extensions); picking one renames the file.
+void format_choice(char* path, std::size_t size) {
+  const auto current = format_of(path);
+  const char* shown = current ? exporting::format_info(*current).name : "(by extension)";
+  if (!ImGui::BeginCombo("Format", shown)) return;
+  for (const auto& f : exporting::image_formats()) {
+    if (&exporting::format_info(f.format) != &f) continue;  // one entry per format
+    if (ImGui::Selectable(f.name, current == f.format)) {
+      std::filesystem::path renamed(path);
+      renamed.replace_extension(f.extension);
+      std::strncpy(path, renamed.c_str(), size - 1);
+    }
+  }
+  ImGui::EndCombo();
+}
+
+}  // namespace
 
 void SnapshotDialog::draw(AppState& state) {
   auto& s = state.settings;
@@ -20,16 +54,25 @@ void SnapshotDialog::draw(AppState& state) {
     state.open_snapshot = false;
     if (!initialised) {
       std::strncpy(path, s.snapshot_path.c_str(), sizeof path - 1);
+      dpi = static_cast<int>(std::lround(static_cast<double>(s.snapshot_scale) * exporting::kDesignDpi));
       initialised = true;
     }
   }
   ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
   if (!ImGui::BeginPopupModal("Save snapshot", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted("The current view, as a PNG, drawn by the export renderer.");
+  ImGui::TextUnformatted("The current view, drawn by the export renderer.");
   ImGui::InputText("File", path, sizeof path);
+  format_choice(path, sizeof path);
+  if (format_of(path) == exporting::ImageFormat::jpeg) ImGui::SliderInt("Quality", &quality, 1, 100);
   ImGui::InputInt("Width (px)", &s.snapshot_width, 100, 1000);
   ImGui::InputInt("Height (px)", &s.snapshot_height, 100, 1000);
-  ImGui::SliderFloat("Scale", &s.snapshot_scale, 0.5f, 6.0f, "%.1f×");
+  // Lines, markers and text are sized in design pixels of 1/96 inch: the resolution
+  // sets the scale, which can still be changed by hand.
+  if (ImGui::InputInt("Resolution (dpi)", &dpi, 24, 96)) {
+    dpi = std::clamp(dpi, 10, 2400);
+    s.snapshot_scale = exporting::scale_for_dpi(dpi);
+  }
+  ImGui::SliderFloat("Scale", &s.snapshot_scale, 0.5f, 25.0f, "%.2f×");
   if (ImGui::Button("Window size")) {
     s.snapshot_width = state.framebuffer_width;
     s.snapshot_height = state.framebuffer_height;
@@ -39,6 +82,19 @@ void SnapshotDialog::draw(AppState& state) {
     s.snapshot_width = 3840;
     s.snapshot_height = 2160;
     s.snapshot_scale = 2.0f;
+    dpi = 192;
+  }
+  for (const char* paper : {"A4", "A3"}) {
+    ImGui::SameLine();
+    const std::string label = std::string(paper) + " 300 dpi";
+    if (ImGui::Button(label.c_str())) {
+      const bool landscape = s.snapshot_width > s.snapshot_height;
+      const auto pixels = exporting::paper_pixels(*exporting::find_paper(paper), landscape, 300);
+      s.snapshot_width = pixels.width;
+      s.snapshot_height = pixels.height;
+      dpi = 300;
+      s.snapshot_scale = exporting::scale_for_dpi(dpi);
+    }
   }
   ImGui::Separator();
   if (ImGui::Button("Save", ImVec2(120, 0))) {
@@ -51,9 +107,22 @@ void SnapshotDialog::draw(AppState& state) {
       // Refused before drawing what could not be saved: a device, a read-only file, a
       // format not written yet.
       check_output_target(s.snapshot_path);
-      (void)exporting::image_format_for(s.snapshot_path, "File");
+      exporting::ImageMetadata metadata;
+      metadata.format = exporting::image_format_for(s.snapshot_path, "File");
+      metadata.dpi = dpi;
+      metadata.jpeg_quality = quality;
+      if (metadata.format == exporting::ImageFormat::geotiff) {
+        metadata.georeference = exporting::georeference(state.map.snapshot_camera(s.snapshot_width, s.snapshot_height),
+                                                        s.snapshot_width, s.snapshot_height, state.map.projection());
+      }
+      std::string software = "chronomap ";
+      software += CHRONOMAP_VERSION;
+      metadata.text = {{"Description", exporting::describe_frame(state.map.view().time, state.map.events(),
+                                                                 state.map.links())},
+                       {"Software", software},
+                       {"Creation Time", exporting::creation_time()}};
       const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale);
-      exporting::write_image(s.snapshot_path, image);
+      exporting::write_image(s.snapshot_path, image, metadata);
       state.report("Saved " + s.snapshot_path + " (" + std::to_string(image.width()) + "x" +
                        std::to_string(image.height()) + ")",
                    false);

@@ -75,7 +75,9 @@ grep -q "damaged" err && fail "a read-only store was reported as damaged: $(cat 
 chmod 0755 "$ro" && rm -rf "$ro"
 
 # A series keeps its base map from frame to frame: each frame must still be the image
-# a single render of that day gives, byte for byte (the same pixels and encoder).
+# a single render of that day gives, byte for byte (the same pixels and encoder, and
+# the same Creation Time: SOURCE_DATE_EPOCH fixes it).
+export SOURCE_DATE_EPOCH=1755129600
 "$chronomap" render --data s.db --size 320x200 --from 2025-08-01 --to 2025-08-15 --step 7 --out frames/f_%d.png ||
   fail "a series of three frames"
 "$chronomap" render --data s.db --size 320x200 --date 2025-08-15 --out single.png || fail "a single image"

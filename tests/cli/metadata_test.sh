@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# What `chronomap render` records in its files besides the pixels, read back with
+# ImageMagick: the PNG's resolution and text chunks, the JPEG's density and comment.
+# Usage: bash metadata_test.sh CHRONOMAP SCRATCH_DIR
+set -uo pipefail
+chronomap=$1 scratch=$2
+rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
+failed=0
+fail() { echo "FAIL: $*" >&2; failed=1; }
+
+"$chronomap" import --demo --data s.db > /dev/null 2>&1 || { echo "FAIL: cannot make the store" >&2; exit 1; }
+args=(--data s.db --size 320x200 --date 2025-08-14 --title "Sahel figure" --dpi 300)
+"$chronomap" render "${args[@]}" --out m.png || { echo "FAIL: render m.png" >&2; exit 1; }
+png=$(identify -verbose m.png) || { echo "FAIL: identify m.png" >&2; exit 1; }
+expect() { grep -qE -- "$2" <<< "$1" || fail "no /$2/ in $3"; }
+expect "$png" "Resolution: 118\.11x118\.11" "the PNG (300 dpi)"
+expect "$png" "Units: PixelsPerCentimeter" "the PNG"
+expect "$png" "Title: Sahel figure" "the PNG"
+expect "$png" "Description: Events of the 30 days to 14 August 2025: [0-9]+ events? and [0-9]+ links? shown\." "the PNG"
+expect "$png" "Source: events\.csv, links\.csv" "the PNG"
+expect "$png" "Software: chronomap [0-9]+\.[0-9]+\.[0-9]+" "the PNG"
+expect "$png" "Creation Time: [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" "the PNG"
+
+# The counts are the frame's: a day with no event in its window says 0.
+"$chronomap" render --data s.db --size 320x200 --date 1990-01-01 --out empty.png || fail "render empty.png"
+expect "$(identify -verbose empty.png)" "Description: Events of the 30 days to 1 January 1990: 0 events" "empty.png"
+
+"$chronomap" render "${args[@]}" --quality 80 --out m.jpg || { echo "FAIL: render m.jpg" >&2; exit 1; }
+jpg=$(identify -format '%x %y %U %Q|%c' m.jpg) || fail "identify m.jpg"
+expect "$jpg" "^300 300 PixelsPerInch 80\|" "the JPEG (density, units, quality)"
+expect "$jpg" "Title: Sahel figure" "the JPEG's comment"
+exit $failed
