@@ -11,6 +11,7 @@
 #include "export/event_output.hpp"
 #include "ui/event_details.hpp"
 #include "ui/explore.hpp"
+#include "ui/panels.hpp"
 
 namespace chronomap::ui {
 namespace {
@@ -97,10 +98,13 @@ std::string EventTablePanel::export_rows(AppState& state, exporting::OutputForma
 void EventTablePanel::draw(AppState& state) {
   if (!state.show_event_table) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // Below the middle of the window, above the timeline: the event a row centres stays in sight.
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + viewport->WorkSize.y * 0.52f),
+  // Below the middle of the window, just above the timeline: the event a row centres
+  // stays in sight.
+  const float timeline_top = viewport->WorkSize.y - ImGui::GetFrameHeight() - TimelinePanel::kHeight;
+  const float height = std::min(viewport->WorkSize.y * 0.26f, timeline_top * 0.45f);
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + timeline_top - height - 6.0f),
                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.26f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, height), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events", &state.show_event_table)) {
     ImGui::End();
     return;

@@ -89,8 +89,13 @@ pinned=$(grep '^pinned:' "$work/app.log" | tail -1)
 xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key ctrl+t; sleep 1.5
 shot "$work/table.png"
 check "Ctrl+T opens the event table (a panel above the timeline)" "$(dark "$work/table.png" 20 $((wh * 60 / 100)) 500 80) > 0.6"
-# "Export CSV" sits right of the 200-pixel path field on the table's first row.
-xdotool mousemove --window "$window" $((ww * 2 / 5)) $((wh * 52 / 100 + 40)) mousedown 1; sleep 0.3; xdotool mouseup 1
+# "Export CSV" sits right of the 200-pixel path field on the table's first row. The
+# table opens just above the timeline (172 px) and the status bar, under the menu bar
+# (19 px each), 26% of the work area tall (src/ui/event_table_panel.cpp).
+timeline_top=$((wh - 19 - 19 - 172)) table_h=$(((wh - 19) * 26 / 100))
+((table_h > timeline_top * 45 / 100)) && table_h=$((timeline_top * 45 / 100))
+table_top=$((19 + timeline_top - table_h - 6))
+xdotool mousemove --window "$window" $((ww * 2 / 5)) $((table_top + 40)) mousedown 1; sleep 0.3; xdotool mouseup 1
 sleep 1.5
 "$binary" events --format csv >"$work/cli.csv"
 if [[ -s $work/events.csv ]] && diff <(sort "$work/cli.csv") <(sort "$work/events.csv") >/dev/null; then
