@@ -4,11 +4,8 @@
 # (it happened in Mali and no actor of it is Nigerien); Clear brings it back.
 # Usage: filters_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
-binary=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-open_window "$binary"
+begin_window_test "$@"
 hold() { xdotool keydown "$@"; sleep 0.2; xdotool keyup "$@"; sleep 0.8; }
 
 go_to_date "18 August 2020"

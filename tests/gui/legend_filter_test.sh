@@ -4,11 +4,8 @@
 # second click brings both back.
 # Usage: legend_filter_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
-binary=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-open_window "$binary"
+begin_window_test "$@"
 # The histogram's bars (orange) in the timeline, under its first row.
 histogram_region="$((ww - 20))x40+10+$((wh - 152))"
 bars='#e6a03c'

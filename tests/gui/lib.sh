@@ -76,6 +76,15 @@ avg_rgb() {
 # brown or an attack's orange has more green and almost no blue). Prints an awk test.
 is_coup() { read -r r g b <<< "$1"; echo "$r > 120 && $g < 60 && $b > 25 && $r > $g + 80"; }
 
+# begin_window_test BINARY WORK_DIR: what a window test starts with: binary and work
+# set, a fresh work folder, then open_window.
+begin_window_test() {
+  binary=$1
+  work=$2
+  rm -rf "$work" && mkdir -p "$work"
+  open_window "$binary"
+}
+
 cleanup() {
   [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null
   [[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null

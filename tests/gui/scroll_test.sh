@@ -4,11 +4,8 @@
 # then quits with Ctrl+Q and checks the window size was remembered.
 # Usage: scroll_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
-binary=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-open_window "$binary"
+begin_window_test "$@"
 shot "$work/before.png"
 
 sea='#c9dde8' land='#eeebe4' mali='#e0995e'

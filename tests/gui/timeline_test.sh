@@ -4,11 +4,8 @@
 # then Space plays and the date moves on by itself.
 # Usage: timeline_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
-binary=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-open_window "$binary"
+begin_window_test "$@"
 shot "$work/before.png"
 
 # Regions: the map above the timeline, and the date label at the timeline's top right.

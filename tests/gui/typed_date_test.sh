@@ -5,11 +5,8 @@
 # comes back when the window is opened again.
 # Usage: typed_date_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
-binary=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
 source "$(dirname "$0")/lib.sh"
-open_window "$binary"
+begin_window_test "$@"
 map_region="$((ww * 3 / 4))x$((wh - 240))+0+20"  # left of the legend, above the timeline
 date_region="320x40+$((ww - 330))+$((wh - 182))"
 status_region="$((ww / 2))x16+$((ww / 2))+$((wh - 18))"
