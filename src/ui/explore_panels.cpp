@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "ui/event_details.hpp"
 #include "ui/explore.hpp"
+#include "ui/panels.hpp"
 
 namespace chronomap::ui {
 namespace {
@@ -145,7 +146,9 @@ void InspectorPanel::draw(AppState& state) {
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + 30), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(440, std::min(420.0f, viewport->WorkSize.y * 0.5f - 40.0f)), ImGuiCond_FirstUseEver);
   bool open = true;
-  if (ImGui::Begin("Inspector", &open)) {
+  const bool shown = ImGui::Begin("Inspector", &open);
+  keep_inside(TimelinePanel::bottom_panels(), true);
+  if (shown) {
     if (state.pinned.size() > 1) {
       ImGui::Text("%zu events here", state.pinned.size());
       const float list_height = std::min(8.0f, static_cast<float>(state.pinned.size())) * ImGui::GetTextLineHeightWithSpacing() + 8.0f;

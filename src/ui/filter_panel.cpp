@@ -72,7 +72,10 @@ void FilterPanel::draw(AppState& state) {
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + 10), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(280, 0), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(0.9f);
-  if (!ImGui::Begin("Filters", &state.show_filters, ImGuiWindowFlags_AlwaysAutoResize)) {
+  limit_next_size(TimelinePanel::bottom_panels());
+  const bool open = ImGui::Begin("Filters", &state.show_filters, ImGuiWindowFlags_AlwaysAutoResize);
+  keep_inside(TimelinePanel::bottom_panels(), false);
+  if (!open) {
     ImGui::End();
     return;
   }

@@ -50,10 +50,14 @@ void LegendPanel::draw(AppState& state) {
                           ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(240, 0), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(0.85f);
+  // In a small window the legend scrolls rather than running off the bottom.
+  limit_next_size(TimelinePanel::bottom_panels());
   if (!ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    keep_inside(TimelinePanel::bottom_panels(), false);
     ImGui::End();
     return;
   }
+  keep_inside(TimelinePanel::bottom_panels(), false);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   auto swatch_row = [&](const render::Color& color, const std::string& label, bool arc) {
@@ -88,7 +92,10 @@ void LegendPanel::draw(AppState& state) {
       const bool shown = state.map.category_shown(index);
       ImGui::PushID(static_cast<int>(i));
       const ImVec2 row = ImGui::GetCursorScreenPos();
-      if (ImGui::InvisibleButton("##toggle", ImVec2(ImGui::GetContentRegionAvail().x, line)))
+      // As wide as the swatch and its name: the available width of a window that sizes
+      // itself to its contents would feed back and widen it frame after frame.
+      const float row_width = 22.0f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(categories[i].data(), categories[i].data() + categories[i].size()).x;
+      if (ImGui::InvisibleButton("##toggle", ImVec2(row_width, line)))
         state.map.set_category_shown(index, !shown);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip(shown ? "Click to hide %s" : "Click to show %s", categories[i].data());
       ImGui::SetCursorScreenPos(row);

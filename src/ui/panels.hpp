@@ -10,6 +10,8 @@
 #include "store/countries.hpp"
 #include "store/records.hpp"
 #include "ui/app_state.hpp"
+#include "ui/markdown.hpp"
+#include "ui/window_fit.hpp"
 
 namespace chronomap::ui {
 
@@ -28,8 +30,17 @@ struct SnapshotDialog {
   int quality = 90;  // JPEG
 };
 
-// Version, renderer, data attribution.
+// Version, renderer, data attribution (formatted from its Markdown).
 struct AboutDialog {
+  void draw(AppState& state);
+
+ private:
+  std::vector<MarkdownBlock> blocks_;
+  std::size_t parsed_for_ = static_cast<std::size_t>(-1);
+};
+
+// Help > Keyboard shortcuts (F1): every key and mouse gesture the window answers.
+struct ShortcutsWindow {
   void draw(AppState& state);
 };
 
@@ -42,6 +53,8 @@ struct TimelinePanel {
   void draw(AppState& state, double seconds_since_last_frame);
   [[nodiscard]] bool playing() const { return playing_; }
   static constexpr float kHeight = 172.0f;
+  // The timeline and the status bar under it: what floating panels keep above.
+  static float bottom_panels() { return kHeight + ImGui::GetFrameHeight(); }
 
  private:
   void rebuild(const render::EventSet& events, const std::vector<render::Link>& links);

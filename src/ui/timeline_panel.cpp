@@ -249,31 +249,65 @@ void TimelinePanel::draw(AppState& state, double dt) {
     if (days > 0) time.window_days = days;
   }
   ImGui::EndDisabled();
+  // The three options inline when the row has room for them, the "go to date" field
+  // and the date; in a narrow window, behind an "Options" button.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto checkbox_width = [&](const char* label) {
+    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x + style.ItemSpacing.x;
+  };
+  constexpr float kGoToWidth = 130.0f;
+  const float boxes = checkbox_width("cumulative") + checkbox_width("size by fatalities") + checkbox_width("animate links");
   ImGui::SameLine();
+  const float row_end = ImGui::GetWindowContentRegionMax().x;
   bool cumulative_box = cumulative;
-  if (ImGui::Checkbox("cumulative", &cumulative_box)) {
-    time.mode = cumulative_box ? render::TimeMode::cumulative : render::TimeMode::window;
+  const auto options = [&] {
+    if (ImGui::Checkbox("cumulative", &cumulative_box))
+      time.mode = cumulative_box ? render::TimeMode::cumulative : render::TimeMode::window;
+    ImGui::SameLine();
+    ImGui::Checkbox("size by fatalities", &time.size_by_fatalities);
+    ImGui::SameLine();
+    ImGui::Checkbox("animate links", &time.animate_links);
+  };
+  if (ImGui::GetCursorPosX() + boxes + kGoToWidth <= row_end) {
+    options();
+  } else {
+    if (ImGui::Button("Options")) ImGui::OpenPopup("##timeline_options");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("cumulative, size by fatalities, animate links");
+    if (ImGui::BeginPopup("##timeline_options")) {
+      options();
+      ImGui::EndPopup();
+    }
   }
   ImGui::SameLine();
-  ImGui::Checkbox("size by fatalities", &time.size_by_fatalities);
-  ImGui::SameLine();
-  ImGui::Checkbox("animate links", &time.animate_links);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(kGoToWidth);
   if (ImGui::InputTextWithHint("##go", "go to date", date_text_, sizeof date_text_,
                                ImGuiInputTextFlags_EnterReturnsTrue)) {
     go_to_typed_date(state);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type 2024-07-06, 6 July 2024 or 6-Jul-2024, then Enter");
 
-  // The date, large, right-aligned; ISO form on hover.
+  // The date, right-aligned: large where it fits, else in the normal size, else left
+  // out (the slider under the histogram shows it too); ISO form on hover.
   const std::string long_date = format_long(time.cursor);
-  if (state.large_font != nullptr) ImGui::PushFont(state.large_font);
+  ImGui::SameLine();
+  const float date_from = ImGui::GetCursorPosX() + 8.0f;
+  const bool large = state.large_font != nullptr &&
+                     [&] {
+                       ImGui::PushFont(state.large_font);
+                       const float w = ImGui::CalcTextSize(long_date.c_str()).x;
+                       ImGui::PopFont();
+                       return date_from + w + 8.0f <= row_end;
+                     }();
+  if (large) ImGui::PushFont(state.large_font);
   const float text_width = ImGui::CalcTextSize(long_date.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetWindowWidth() - text_width - 16.0f, ImGui::GetCursorPosX() + 16.0f));
-  ImGui::TextUnformatted(long_date.c_str());
-  if (state.large_font != nullptr) ImGui::PopFont();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", format_iso(time.cursor).c_str());
+  if (date_from + text_width + 8.0f <= row_end) {
+    ImGui::SameLine(row_end - text_width - 8.0f);
+    ImGui::TextUnformatted(long_date.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", format_iso(time.cursor).c_str());
+  } else {
+    ImGui::NewLine();
+  }
+  if (large) ImGui::PopFont();
 
   // The histogram of the days in view, its date axis and the link bars: one
   // interactive area. Wheel: zoom around the mouse; right-drag: pan; double-click:

@@ -10,9 +10,10 @@ begin_window_test "$@"
 histogram_region="$((ww - 20))x40+10+$((wh - 152))"
 bars='#e6a03c'
 crop() { convert "$1" -crop "$2" +repage "$3"; }
-# The legend panel opens at the top right: "coup" is its first event entry.
+# The legend panel opens at the top right, under the menu bar: "coup" is its first
+# event entry.
 click_coup() {
-  xdotool mousemove --window "$window" $((ww - 200)) 65 click 1
+  xdotool mousemove --window "$window" $((ww - 200)) 76 click 1
   sleep 0.3
   xdotool mousemove --window "$window" $((ww / 2)) $((wh / 4))
   sleep 1
