@@ -1,5 +1,6 @@
-// The main menu: projections, layer toggles, snapshot, about.
+// The main menu: projections, layer toggles, snapshot, shortcuts, about.
 #include <imgui.h>
+#include <imgui_internal.h>  // PushItemFlag: ImGui 1.86 has no public way to keep a menu open
 
 #include <utility>
 
@@ -34,6 +35,8 @@ void MenuBar::draw(AppState& state) {
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Layers")) {
+      // Toggling a layer leaves the menu open, so several can be toggled in a row.
+      ImGui::PushItemFlag(ImGuiItemFlags_SelectableDontClosePopup, true);
       auto& layers = state.map.view().layers;
       ImGui::MenuItem("Countries", nullptr, &layers.land);
       ImGui::MenuItem("Borders", nullptr, &layers.borders);
@@ -58,6 +61,7 @@ void MenuBar::draw(AppState& state) {
       }
       ImGui::MenuItem("Alliance links", nullptr, &layers.links);
       state.settings.layers = layers;
+      ImGui::PopItemFlag();
       ImGui::EndMenu();
     }
     ImGui::Separator();
@@ -67,6 +71,7 @@ void MenuBar::draw(AppState& state) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    ImGui::MenuItem("Keyboard shortcuts", "F1", &state.show_shortcuts);
     if (ImGui::MenuItem("About chronomap")) state.open_about = true;
     ImGui::EndMenu();
   }
