@@ -4,6 +4,7 @@
 
 #include "geo/geodesic.hpp"
 #include "geo/seam_cut.hpp"
+#include "render/link_lanes.hpp"
 #include "render/time_layers.hpp"
 
 namespace chronomap::render {
@@ -15,6 +16,7 @@ struct ArcInstance {
   float days[2];
   float along[2];
   float kind;
+  float lane[2];  // the link's lane (design px) and its arc's projected length
 };
 
 }  // namespace
@@ -45,6 +47,7 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
   phase_ = program_.uniform("u_phase");
   dash_ = program_.uniform("u_dash_period");
   animate_ = program_.uniform("u_animate");
+  scale_ = program_.uniform("u_scale");
   glBindVertexArray(vao_.get());
   corners_.bind_to_attribute_0();
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
@@ -56,15 +59,22 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
   attribute(3, 2, offsetof(ArcInstance, days));
   attribute(4, 2, offsetof(ArcInstance, along));
   attribute(5, 1, offsetof(ArcInstance, kind));
+  attribute(6, 2, offsetof(ArcInstance, lane));
   glBindVertexArray(0);
 }
 
 void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& projection) {
   std::vector<ArcInstance> instances;
   projected_.clear();
-  for (const auto& link : links) {
+  days_.clear();
+  const std::vector<float> lanes = link_lanes(links);
+  for (std::size_t l = 0; l < links.size(); ++l) {
+    const auto& link = links[l];
     projected_.push_back(project_link(link, projection));
+    projected_.back().lane = lanes[l];
+    days_.emplace_back(link.start, link.end);
     const auto& points = projected_.back().points;
+    const std::size_t first = instances.size();
     float along = 0;
     for (std::size_t i = 1; i < points.size(); ++i) {
       if (std::isnan(points[i].x) || std::isnan(points[i - 1].x)) continue;
@@ -73,14 +83,27 @@ void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& pr
                            {points[i].x, points[i].y},
                            {static_cast<float>(link.start), static_cast<float>(link.end)},
                            {along, along + length},
-                           static_cast<float>(link.kind)});
+                           static_cast<float>(link.kind),
+                           {lanes[l], 0.0f}});
       along += length;
     }
+    // The whole length, for each segment's fraction of it (the same sums as arc_fractions()).
+    for (std::size_t i = first; i < instances.size(); ++i) instances[i].lane[1] = along;
   }
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(ArcInstance)), instances.data(),
                GL_STATIC_DRAW);
   count_ = static_cast<GLsizei>(instances.size());
+}
+
+std::vector<std::span<const Vec2>> LinkLayer::shown_arcs(const TimeFilter& filter) const {
+  std::vector<std::span<const Vec2>> out;
+  for (std::size_t i = 0; i < projected_.size() && i < days_.size(); ++i) {
+    if (link_state(filter, static_cast<float>(days_[i].first), static_cast<float>(days_[i].second)) !=
+        LinkState::hidden)
+      out.emplace_back(projected_[i].points);
+  }
+  return out;
 }
 
 void LinkLayer::draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
@@ -94,6 +117,7 @@ void LinkLayer::draw(const FrameTransform& frame, const TimeFilter& filter, cons
   glUniform1f(phase_, phase);
   glUniform1f(dash_, static_cast<float>(18.0 * static_cast<double>(frame.scale) * camera.units_per_pixel_x));
   glUniform1i(animate_, animate ? 1 : 0);
+  glUniform1f(scale_, frame.scale);
   set_color_array(colors_, link_kinds().size(), link_kind_color);
   glBindVertexArray(vao_.get());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);

@@ -46,6 +46,7 @@ class EventLayer {
 // A link's arc as projected segments, for drawing and for hover hit tests.
 struct ProjectedLink {
   std::vector<Vec2> points;  // a NaN point where the arc is cut at the projection's seam
+  float lane = 0;            // sideways offset among parallel links, design px (link_lanes.hpp)
 };
 
 class LinkLayer {
@@ -55,6 +56,8 @@ class LinkLayer {
   void draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
             bool animate) const;
   [[nodiscard]] const std::vector<ProjectedLink>& projected() const { return projected_; }
+  // The projected arcs of the links `filter` shows (for labels to keep clear of).
+  [[nodiscard]] std::vector<std::span<const Vec2>> shown_arcs(const TimeFilter& filter) const;
 
  private:
   Program program_;
@@ -63,10 +66,13 @@ class LinkLayer {
   GlBuffer instances_;
   GLsizei count_ = 0;
   std::vector<ProjectedLink> projected_;
-  GLint width_ = -1, cursor_ = -1, window_start_ = -1, colors_ = -1, phase_ = -1, dash_ = -1, animate_ = -1;
+  std::vector<std::pair<DayNumber, DayNumber>> days_;  // each link's start and end
+  GLint width_ = -1, cursor_ = -1, window_start_ = -1, colors_ = -1, phase_ = -1, dash_ = -1, animate_ = -1,
+        scale_ = -1;
 };
 
-// Geodesic arc points of a link in projected units (skipping unprojectable points).
+// Geodesic arc points of a link in projected units (skipping unprojectable points),
+// lane 0: the lane comes from link_lanes() over all the links drawn together.
 ProjectedLink project_link(const Link& link, const geo::Projection& projection);
 
 }  // namespace chronomap::render

@@ -7,8 +7,14 @@
 #include "export/snapshot.hpp"
 #include "geo/hit_test.hpp"
 #include "render/default_view.hpp"
+#include "render/link_lanes.hpp"
 
 namespace chronomap::ui {
+namespace {
+
+constexpr double kLinkHoverPixels = 4.5;
+
+}  // namespace
 
 MapView::MapView(render::BaseMap base_map, const std::string& projection)
     : base_map_(std::move(base_map)), projection_(projection) {
@@ -26,6 +32,14 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
   rebuild_pick_index();
   store_passes_.clear();  // a new data set: the store's filters are asked again
   apply_filters();
+}
+
+bool MapView::links_shown() const {
+  const render::TimeFilter filter = time_filter();
+  return std::any_of(links_.begin(), links_.end(), [&](const render::Link& link) {
+    return render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) !=
+           render::LinkState::hidden;
+  });
 }
 
 void MapView::set_category_shown(std::uint8_t category, bool shown) {
@@ -145,10 +159,15 @@ void MapView::centre_on(std::uint32_t event) {
 }
 
 std::vector<std::size_t> MapView::links_at(double px, double py) const {
-  // Links are few (tens): a linear scan of their projected arcs in pixel space.
-  // Every link within 6 pixels, nearest first: overlapping arcs are all reported.
+  // Links are few (tens): a linear scan of their projected arcs in pixel space, each
+  // moved to its lane as the shader draws it (render::offset_segment). Every link
+  // within 4.5 pixels, nearest first: overlapping arcs are all reported, and parallel
+  // ones (6 design px apart) each on its own away from their ends.
   const render::TimeFilter filter = time_filter();
-  auto to_px = [&](const render::Vec2& v) { return to_pixels({static_cast<double>(v.x), static_cast<double>(v.y)}); };
+  auto to_px = [&](const render::Vec2& v) {
+    const geo::XY p = to_pixels({static_cast<double>(v.x), static_cast<double>(v.y)});
+    return render::Vec2{static_cast<float>(p.x), static_cast<float>(p.y)};
+  };
   const auto& projected = renderer_.links().projected();
   std::vector<std::pair<double, std::size_t>> near;
   if (!view_.layers.links) return {};
@@ -158,15 +177,18 @@ std::vector<std::size_t> MapView::links_at(double px, double py) const {
         render::LinkState::hidden)
       continue;
     const auto& points = projected[i].points;
-    double best = 6.0;  // pixels
+    const std::vector<float> along = render::arc_fractions(points);
+    double best = kLinkHoverPixels;
     for (std::size_t k = 1; k < points.size(); ++k) {
-      const geo::XY a = to_px(points[k - 1]), b = to_px(points[k]);
+      const auto [pa, pb] = render::offset_segment(to_px(points[k - 1]), to_px(points[k]), along[k - 1], along[k],
+                                                   projected[i].lane, view_.scale);
+      const geo::XY a{pa.x, pa.y}, b{pb.x, pb.y};
       const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
       const double t = len2 > 0 ? std::clamp(((px - a.x) * dx + (py - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
       const double d = std::hypot(px - (a.x + t * dx), py - (a.y + t * dy));
       best = std::min(best, d);
     }
-    if (best < 6.0) near.emplace_back(best, i);
+    if (best < kLinkHoverPixels) near.emplace_back(best, i);
   }
   std::sort(near.begin(), near.end());
   std::vector<std::size_t> out;

@@ -42,6 +42,8 @@ class MapView {
   void set_time_data(render::EventSet events, std::vector<render::Link> links);
   [[nodiscard]] const render::EventSet& events() const { return events_; }
   [[nodiscard]] const std::vector<render::Link>& links() const { return links_; }
+  // Whether any link shows at the current time (a scan of the few links).
+  [[nodiscard]] bool links_shown() const;
   // The same, with the store's event ids and the links' records, for picking.
   void set_time_data(exporting::TimeData data);
   [[nodiscard]] const std::vector<std::int64_t>& event_ids() const { return event_ids_; }
