@@ -49,6 +49,7 @@ FrameTransform::FrameTransform(const Camera& camera, int image_width, int image_
                static_cast<float>(image_width / 2.0 - camera.center.x / camera.units_per_pixel_x),
                static_cast<float>(image_height / 2.0 + camera.center.y / camera.units_per_pixel_y)},
       tile{static_cast<float>(t.x), static_cast<float>(t.y), static_cast<float>(t.width), static_cast<float>(t.height)},
-      scale(design_scale) {}
+      scale(design_scale),
+      image{static_cast<float>(image_width), static_cast<float>(image_height)} {}
 
 }  // namespace chronomap::render

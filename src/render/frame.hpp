@@ -38,6 +38,7 @@ struct FrameTransform {
   float to_pixel[4];  // pixel = xy * to_pixel[0..1] + to_pixel[2..3]
   float tile[4];      // tile origin and size in image pixels
   float scale = 1;    // design pixels -> output pixels (line widths, text, markers)
+  float image[2];     // the whole image's width and height in pixels
 
   FrameTransform(const Camera& camera, int image_width, int image_height, const Tile& tile, float scale);
 };

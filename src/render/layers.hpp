@@ -2,6 +2,7 @@
 // once and draws it per frame with no per-feature CPU work.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,21 @@ struct TextItem {
   float offset_x = 0, offset_y = 0;
   Color color, halo;
   bool bold = false;
+  // Map labels: items with the same group (>= 0) are places to try for one label, in
+  // order of preference; the first that fits is drawn, the others not.
+  int group = -1;
+};
+
+// What map labels keep clear of, besides each other and the image's edges: place
+// markers (a label never covers one) and the arcs of the links shown (a label crosses
+// as few as it can).
+struct LabelObstacles {
+  struct Circle {
+    Vec2 at;       // projected
+    float radius;  // design px
+  };
+  std::vector<Circle> markers;
+  std::vector<std::span<const Vec2>> arcs;  // projected points, NaN between parts
 };
 
 class TextLayer {
@@ -101,7 +117,7 @@ class TextLayer {
   TextLayer();
   // Lays out and uploads the texts; `screen_space` anchors are image pixels.
   void set_items(const std::vector<TextItem>& items, bool screen_space);
-  void draw(const FrameTransform& frame) const;
+  void draw(const FrameTransform& frame, const LabelObstacles& obstacles = {}) const;
   GlyphAtlas& atlas(bool bold) { return bold ? bold_ : regular_; }
 
  private:
@@ -113,10 +129,12 @@ class TextLayer {
     bool bold = false;
     float anchor_x = 0, anchor_y = 0;      // as given (projected or image pixels)
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the run's box around the anchor, design px
+    int group = -1;
   };
-  // Which runs to draw: all of them for overlays; for map labels, in order, each one
-  // that does not overlap a label already accepted (the first ones win).
-  [[nodiscard]] std::vector<bool> declutter(const FrameTransform& frame) const;
+  // Which runs to draw: all of them for overlays; for map labels, in order, for each
+  // label the first of its places that lies inside the image, overlaps no label
+  // already accepted and no marker, and crosses the fewest arcs (the first labels win).
+  [[nodiscard]] std::vector<bool> declutter(const FrameTransform& frame, const LabelObstacles& obstacles) const;
   void upload_atlas(GlyphAtlas& atlas, const GlTexture& texture);
   Program program_;
   QuadCorners corners_{QuadCorners::Kind::text};

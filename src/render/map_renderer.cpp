@@ -11,14 +11,38 @@ void MapRenderer::set_scene(const Scene& scene) {
   fills_.upload(scene);
   lines_.upload(scene);
   markers_.upload(scene.markers);
+  // Each label with the places it may take, best first (the first that fits is drawn):
+  // a country's name on its centroid, else a little above, below or aside (off the
+  // capitals' markers and the arcs); a place's name right of its marker, else left,
+  // above or below (inside the image: Moscow's goes left at the right edge).
   std::vector<TextItem> labels;
+  int group = 0;
   for (const auto& l : scene.labels) {
     const bool country = l.style == LabelStyle::country;
-    labels.push_back({l.text, l.anchor.x, l.anchor.y, country ? theme_.country_label_size : theme_.city_label_size,
-                      l.centered ? Align::center : Align::left, l.offset_x, l.offset_y, theme_.label,
-                      theme_.label_halo, country});
+    const float size = country ? theme_.country_label_size : theme_.city_label_size;
+    const auto add = [&](Align align, float dx, float dy) {
+      labels.push_back({l.text, l.anchor.x, l.anchor.y, size, align, l.offset_x + dx, l.offset_y + dy, theme_.label,
+                        theme_.label_halo, country, group});
+    };
+    if (l.centered) {
+      // Half a line at a time, so that the name stays as near its centroid as it can.
+      add(Align::center, 0, 0);
+      for (int k = 1; k <= 4; ++k)
+        for (const float sign : {-1.0f, 1.0f}) add(Align::center, 0, sign * static_cast<float>(k) * size * 0.5f);
+      for (const float dx : {-2 * size, 2 * size}) add(Align::center, dx, 0);
+    } else {
+      const float gap = l.offset_x;  // the marker's radius and a little
+      const float above = gap + size * 0.45f;
+      add(Align::left, 0, 0);
+      add(Align::right, -2 * gap, 0);
+      add(Align::center, -gap, -above);
+      add(Align::center, -gap, above);
+    }
+    ++group;
   }
   labels_.set_items(labels, false);
+  label_markers_.clear();
+  for (const auto& m : scene.markers) label_markers_.push_back({m.position, m.radius});
   ++scene_generation_;
   check_gl("uploading the scene");
 }
@@ -85,7 +109,12 @@ void MapRenderer::draw_dynamic(const View& view, int image_width, int image_heig
       layers.events ? density_.effective(view.density, filter, image_width, image_height, view.scale) : DensityMode::points;
   if (density != DensityMode::points) density_.draw(density, frame, filter, view.camera, image_width, image_height, tile);
   if (layers.links) links_.draw(frame, filter, view.camera, view.time.animation_phase, view.time.animate_links);
-  if (layers.labels) labels_.draw(frame);
+  if (layers.labels) {
+    LabelObstacles obstacles;
+    if (layers.places) obstacles.markers = label_markers_;
+    if (layers.links) obstacles.arcs = links_.shown_arcs(filter);
+    labels_.draw(frame, obstacles);
+  }
   if (layers.places) markers_.draw(frame);  // a capital's dot stays visible under a country's name
   // Events last: a dated event matters more than the name under it.
   if (density == DensityMode::points && layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);

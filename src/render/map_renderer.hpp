@@ -91,6 +91,7 @@ class MapRenderer {
   LinkLayer links_;
   DensityLayer density_;
   std::vector<std::uint8_t> mask_;
+  std::vector<LabelObstacles::Circle> label_markers_;  // the scene's place markers
   DayNumber data_start_ = 0;
   std::uint64_t scene_generation_ = 0;
 };
