@@ -2,6 +2,7 @@
 // Panels read and edit this; the shell owns it. No globals.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ struct AppState {
   std::optional<std::uint32_t> selected;
   bool show_event_table = false;
   bool show_filters = false;
+  bool show_shortcuts = false;  // F1
+  // The window draws only when something happened; a panel that must look again
+  // later without any input (a throttled rebuild) asks for a frame in this many seconds.
+  double redraw_in = 0;
+  void redraw_within(double seconds) { redraw_in = redraw_in > 0 ? std::min(redraw_in, seconds) : seconds; }
   std::string data;  // the event store the window shows ("" : the user's)
   bool selection_moved = false;  // set when the map or the inspector selected: the table scrolls to it
 

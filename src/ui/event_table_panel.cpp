@@ -105,7 +105,9 @@ void EventTablePanel::draw(AppState& state) {
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10, viewport->WorkPos.y + timeline_top - height - 6.0f),
                           ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, height), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Events", &state.show_event_table)) {
+  const bool shown = ImGui::Begin("Events", &state.show_event_table);
+  keep_inside(TimelinePanel::bottom_panels(), true);
+  if (!shown) {
     ImGui::End();
     return;
   }
@@ -124,6 +126,8 @@ void EventTablePanel::draw(AppState& state) {
     key_ = key;
     built_at_ = now;
     rebuild_rows(state);
+  } else if (key != key_) {
+    state.redraw_within(std::max(0.25 - (now - built_at_), 0.01));  // the rows catch up even if nothing else moves
   }
 
   ImGui::Text("%zu events shown", rows_.size());

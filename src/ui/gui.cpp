@@ -1,5 +1,8 @@
 // The GUI shell: window and context, ImGui set-up, input routing (ImGui first, then
-// the map), the frame loop, and settings saved on exit.
+// the map), the frame loop, and settings saved on exit. The loop sleeps until GLFW has
+// something for it: it draws after input, a resize or an exposure (a few frames, for
+// ImGui to settle), and continuously only while something moves (playing, the links'
+// dashes for a while after the last input).
 #include "ui/gui.hpp"
 
 #include <GLFW/glfw3.h>
@@ -26,6 +29,9 @@
 namespace chronomap::ui {
 namespace {
 
+constexpr int kFramesAfterInput = 3;       // ImGui shows a click's effect a frame or two later
+constexpr double kLinksIdleAfter = 10.0;  // seconds without input before the links' dashes stop
+
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path);
   std::stringstream s;
@@ -51,7 +57,8 @@ ImFont* set_up_imgui_fonts() {
 // Keys and drags are taken from GLFW's callbacks, not polled per frame: ImGui 1.86 has
 // no input queue, so a press and release (or a quick drag) within one frame would be lost.
 struct PendingInput {
-  bool quit = false, snapshot = false, reset = false, play = false, table = false, filters = false;
+  bool quit = false, snapshot = false, reset = false, play = false, table = false, filters = false, help = false;
+  bool woke = false;               // any input, resize or exposure since the last frame
   int step = 0;
   bool dragging = false;           // the left button went down over the map
   bool clicked = false;            // pressed and released without moving: a pick
@@ -65,6 +72,7 @@ struct PendingInput {
 void on_mouse_button(GLFWwindow* window, int button, int action, int) {
   if (button != GLFW_MOUSE_BUTTON_LEFT || ImGui::GetCurrentContext() == nullptr) return;
   auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
+  pending->woke = true;
   // Whether ImGui owns this press is known only at the next frame; route_map_input
   // drops the movement then if it does.
   // The position is the last motion event's, not glfwGetCursorPos(): on X11 that asks
@@ -82,6 +90,7 @@ void on_mouse_button(GLFWwindow* window, int button, int action, int) {
 
 void on_cursor(GLFWwindow* window, double x, double y) {
   auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
+  pending->woke = true;
   if (pending->dragging) {
     pending->drag_x += x - pending->last_x;
     pending->drag_y += y - pending->last_y;
@@ -106,7 +115,17 @@ void route_map_input(AppState& state, PendingInput& pending, double fb_scale_x, 
   if (clicked) pin_events_at(state, pending.click_x * fb_scale_x, pending.click_y * fb_scale_y);
 }
 
+// Whatever else wakes the window: the wheel, typed text, focus, the pointer entering
+// or leaving, a resize, an exposure. ImGui's backend chains to the first four.
+void wake(GLFWwindow* window) { static_cast<PendingInput*>(glfwGetWindowUserPointer(window))->woke = true; }
+void on_scroll(GLFWwindow* window, double, double) { wake(window); }
+void on_char(GLFWwindow* window, unsigned int) { wake(window); }
+void on_focus(GLFWwindow* window, int) { wake(window); }
+void on_enter(GLFWwindow* window, int) { wake(window); }
+void on_resize(GLFWwindow* window, int, int) { wake(window); }
+
 void on_key(GLFWwindow* window, int key, int, int action, int mods) {
+  wake(window);
   const bool repeatable = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT;
   if ((action != GLFW_PRESS && !(repeatable && action == GLFW_REPEAT)) || ImGui::GetCurrentContext() == nullptr || ImGui::GetIO().WantCaptureKeyboard) return;
   auto* pending = static_cast<PendingInput*>(glfwGetWindowUserPointer(window));
@@ -115,6 +134,7 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods) {
   if (ctrl && key == GLFW_KEY_S) pending->snapshot = true;
   if (ctrl && key == GLFW_KEY_T) pending->table = true;
   if (ctrl && key == GLFW_KEY_F) pending->filters = true;
+  if (key == GLFW_KEY_F1) pending->help = true;
   if (key == GLFW_KEY_HOME) pending->reset = true;
   if (key == GLFW_KEY_SPACE) pending->play = true;
   if (key == GLFW_KEY_LEFT) pending->step -= 1;
@@ -126,6 +146,7 @@ void route_keys(AppState& state, PendingInput& pending) {
   if (std::exchange(pending.snapshot, false)) state.open_snapshot = true;
   if (std::exchange(pending.table, false)) state.show_event_table = !state.show_event_table;
   if (std::exchange(pending.filters, false)) state.show_filters = !state.show_filters;
+  if (std::exchange(pending.help, false)) state.show_shortcuts = !state.show_shortcuts;
   if (std::exchange(pending.play, false)) state.toggle_play = true;
   state.step += std::exchange(pending.step, 0);
   if (std::exchange(pending.reset, false)) state.map.fit_default(state.framebuffer_width, state.framebuffer_height, state.map.bottom_inset());
@@ -182,10 +203,18 @@ int run_gui(const GuiOptions& options) {
   glfwSetKeyCallback(window, on_key);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
+  glfwSetScrollCallback(window, on_scroll);
+  glfwSetCharCallback(window, on_char);
+  glfwSetWindowFocusCallback(window, on_focus);
+  glfwSetCursorEnterCallback(window, on_enter);
+  glfwSetFramebufferSizeCallback(window, on_resize);
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { wake(w); });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = imgui_ini.c_str();
+  // A blinking text cursor would need frames while nothing else changes.
+  ImGui::GetIO().ConfigInputTextCursorBlink = false;
   ImGui::StyleColorsDark();
   ImFont* large_font = set_up_imgui_fonts();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -234,19 +263,45 @@ int run_gui(const GuiOptions& options) {
     MapOverlay overlay;
     EventTablePanel table;
     FilterPanel filters;
+    ShortcutsWindow shortcuts;
     double last_time = glfwGetTime();
+    double last_input = last_time;
+    int frames_due = kFramesAfterInput;  // the first frames
     FrameLog frame_log(options.report_frames);
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
-      // Redraw continuously only while something moves (playing, animated links).
-      const bool moving = timeline.playing() || (map->view().time.animate_links && map->view().layers.links &&
-                                                 !map->links().empty());
-      glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 0.1);
+      // Continuously only while something moves: playing, or the links' dashes while
+      // the user is about (they stop after kLinksIdleAfter seconds without input and
+      // go on from where they stopped). Frame reports (benchmarks) draw every frame.
+      const bool visible = glfwGetWindowAttrib(window, GLFW_ICONIFIED) == GLFW_FALSE;
+      const bool links_moving = visible && map->view().time.animate_links && map->view().layers.links &&
+                                map->links_shown() && glfwGetTime() - last_input < kLinksIdleAfter;
+      const bool moving = visible && (timeline.playing() || links_moving);
+      if (moving || frame_log.enabled()) {
+        glfwWaitEventsTimeout(1.0 / 60.0);
+      } else if (frames_due > 0) {
+        glfwPollEvents();
+      } else if (state.redraw_in > 0) {
+        glfwWaitEventsTimeout(state.redraw_in);  // a panel asked to look again then
+        frames_due = 1;
+      } else {
+        glfwWaitEvents();
+      }
+      state.redraw_in = 0;
+      if (std::exchange(pending_keys.woke, false)) {
+        frames_due = kFramesAfterInput;
+        last_input = glfwGetTime();
+      }
+      if (!moving && !frame_log.enabled() && frames_due == 0) continue;  // nothing changed
+      // While moving, one frame more is kept due: the one that shows it stopped.
+      frames_due = moving ? 1 : std::max(frames_due - 1, 0);
       frame_log.frame_started();
       const double now = glfwGetTime();
-      const double dt = now - last_time;
+      // A long sleep is not a step of play: the cursor moves by at most a tenth of a second's worth.
+      const double dt = std::min(now - last_time, 0.1);
       last_time = now;
-      map->view().time.animation_phase = static_cast<float>(std::fmod(now * 0.8, 1000.0));
+      if (links_moving) map->view().time.animation_phase = static_cast<float>(
+          std::fmod(static_cast<double>(map->view().time.animation_phase) + dt * 0.8, 1000.0));
       int fw = 0, fh = 0, ww = 0, wh = 0;
       glfwGetFramebufferSize(window, &fw, &fh);
       glfwGetWindowSize(window, &ww, &wh);
@@ -270,6 +325,7 @@ int run_gui(const GuiOptions& options) {
       filters.draw(state);
       inspector.draw(state);
       card.draw(state);
+      shortcuts.draw(state);
       ImGui::Render();
       map->draw(fw, fh);
       glViewport(0, 0, fw, fh);
