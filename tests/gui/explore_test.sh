@@ -17,16 +17,15 @@ cd "$work" || exit 1
 failed=0
 export CHRONOMAP_LOG_PICK=1
 
-# appeared BEFORE AFTER: "x y", the centre of what appeared between two screenshots, with
-# thin changes (the links' moving dashes) eroded away; "" when nothing did.
+# appeared BEFORE AFTER COLOUR: "x y", the centre of what appeared in COLOUR between two
+# screenshots, with thin changes eroded away (the links' moving dashes, which overlap
+# where arcs converge, are in other colours); "" when nothing did.
 appeared() {
   compare -fuzz 10% "$1" "$2" -compose src -highlight-color white -lowlight-color black "$work/diff.png" 2>/dev/null
+  convert "$2" -alpha off -fuzz 12% -fill white -opaque "$3" -fill black +opaque white "$work/colour.png"
+  convert "$work/diff.png" "$work/colour.png" -compose multiply -composite "$work/diff.png"
   convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
     awk -F'[,: ]+' '/#FFFFFF/ { sx += $1; sy += $2; n++ } END { if (n >= 4) printf "%d %d\n", sx / n, 30 + sy / n }'
-}
-# dark PNG X Y W H: the fraction of the box darker than 25% grey (a card or panel).
-dark() {
-  convert "$1" -crop "${4}x${5}+${2}+${3}" +repage -colorspace gray -threshold 25% -negate -format '%[fx:mean]' info:
 }
 
 start_display
@@ -37,10 +36,10 @@ shot "$work/17_august.png"
 # → steps the one-day window to 18 August 2020: the Kati coup appears, alone.
 xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key Right; sleep 1
 shot "$work/before.png"
-read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png")
+coup='#b2182b'
+read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png" "$coup")
 if [[ -z ${kx:-} ]]; then echo "FAIL: no marker appeared on 18 August 2020"; exit 1; fi
 echo "the Kati coup marker is at $kx,$ky"
-coup='#b2182b'
 
 # Hover: the card opens below-right of the cursor, with the coup's date and title.
 xdotool mousemove --window "$window" "$kx" "$ky"; sleep 1

@@ -98,6 +98,11 @@ share() {
   convert "$1" -alpha off -fuzz 4% -fill white -opaque "$2" -fill black +opaque white -format '%[fx:mean]' info:
 }
 
+# dark PNG X Y W H: the fraction of the box darker than 25% grey (a card or panel).
+dark() {
+  convert "$1" -crop "${4}x${5}+${2}+${3}" +repage -colorspace gray -threshold 25% -negate -format '%[fx:mean]' info:
+}
+
 # changed A B: the number of pixels that differ.
 changed() { compare -metric AE -fuzz 2% "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
 
