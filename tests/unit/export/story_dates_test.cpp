@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "export/headless_context.hpp"
 #include "export/snapshot.hpp"
@@ -10,6 +11,7 @@
 #include "unit/export/fresh_store.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/projection.hpp"
+#include "render/link_lanes.hpp"
 #include "render/map_renderer.hpp"
 
 namespace chronomap {
@@ -51,14 +53,16 @@ class StoryDates : public ::testing::Test {
     return exporting::render_image(*renderer_, view, kWidth, kHeight);
   }
 
-  // Whether a pixel within 2 px of the arc's midpoint has `kind`'s colour.
+  // Whether a pixel near the arc's midpoint has `kind`'s colour: within 2 px, and the
+  // half lane by which a link sharing its places with another is drawn aside.
   static bool arc_shows(const Image& image, geo::LonLat from, geo::LonLat to, const char* kind) {
     const auto path = geo::geodesic_path(from, to);
     const geo::LonLat mid = path[path.size() / 2];
     const int cx = static_cast<int>((mid.lon + 20) / 0.05), cy = static_cast<int>((62 - mid.lat) / 0.05);
     const render::Color c = render::link_kind_color(render::link_kind_index(kind));
-    for (int y = cy - 2; y <= cy + 2; ++y)
-      for (int x = cx - 2; x <= cx + 2; ++x) {
+    const int reach = 2 + static_cast<int>(std::ceil(render::kLinkLaneSpacing / 2));
+    for (int y = cy - reach; y <= cy + reach; ++y)
+      for (int x = cx - reach; x <= cx + reach; ++x) {
         const Rgba p = image.pixel(x, y);
         if (std::abs(p.r - c.r * 255.0f) + std::abs(p.g - c.g * 255.0f) + std::abs(p.b - c.b * 255.0f) < 30.0f) return true;
       }
