@@ -93,9 +93,10 @@ cleanup() {
 
 shot() { import -window "$window" "$1"; }
 
-# share PNG COLOUR: the fraction of pixels within 4% of COLOUR.
+# share PNG COLOUR: the fraction of pixels within 4% of COLOUR (everything else black
+# first, so that white already in the image, such as the labels' halos, does not count).
 share() {
-  convert "$1" -alpha off -fuzz 4% -fill white -opaque "$2" -fill black +opaque white -format '%[fx:mean]' info:
+  convert "$1" -alpha off -fuzz 4% -fill black +opaque "$2" -fill white -opaque "$2" -format '%[fx:mean]' info:
 }
 
 # dark PNG X Y W H: the fraction of the box darker than 25% grey (a card or panel).
