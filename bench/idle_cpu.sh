@@ -33,8 +33,9 @@ done
 work=$(mktemp -d)
 app_pid=""
 finish() {
-  if [[ -n $app_pid ]]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
-  stop_display
+  # Each step may fail (the window killed answers 143): none may stop the clean-up under set -e.
+  if [[ -n $app_pid ]]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  stop_display || true
   rm -rf "$work"
 }
 trap finish EXIT
