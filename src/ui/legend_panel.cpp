@@ -48,7 +48,7 @@ void draw_density_ramp(const render::DensityLegend& legend) {
 }
 
 // A marker as the map draws it: the shape filled (a fan from its centre, which holds
-// for the concave ones too) with a dark edge, or only the edge for an uncertain date.
+// for the concave ones too) with an edge, or only the edge for an uncertain date.
 void draw_marker(ImDrawList* draw, ImVec2 centre, float radius, render::MarkerShape shape, ImU32 color, bool hollow) {
   std::vector<ImVec2> points;
   for (const auto& p : render::marker_outline(shape))
@@ -60,7 +60,8 @@ void draw_marker(ImDrawList* draw, ImVec2 centre, float radius, render::MarkerSh
   }
   for (int i = 0; i < n; ++i) draw->AddTriangleFilled(centre, points[static_cast<std::size_t>(i)],
                                                       points[static_cast<std::size_t>((i + 1) % n)], color);
-  draw->AddPolyline(points.data(), n, IM_COL32(20, 20, 20, 190), ImDrawFlags_Closed, 1.0f);
+  // A light edge: the panel is dark, and the deep colours (the coup's crimson) need it.
+  draw->AddPolyline(points.data(), n, IM_COL32(230, 230, 230, 170), ImDrawFlags_Closed, 1.0f);
 }
 
 // A line sample from x0 to x1 at y with a link kind's dash pattern (design px, here
@@ -112,7 +113,7 @@ void LegendPanel::draw(AppState& state) {
     ImGui::SameLine();
     ImGui::TextUnformatted(label.c_str());
   };
-  const float marker_radius = line * 0.3f;
+  const float marker_radius = line * 0.36f;
   auto marker_row = [&](const render::Color& color, render::MarkerShape shape, const std::string& label, bool hollow) {
     symbol_row(label, [&](ImVec2 at) {
       draw_marker(draw, ImVec2(at.x + kSymbolWidth * 0.5f, at.y + line * 0.5f), marker_radius, shape, to_imgui(color),
@@ -165,9 +166,9 @@ void LegendPanel::draw(AppState& state) {
   if (density.mode == render::DensityMode::points) {
     const render::Color neutral{0.35f, 0.35f, 0.35f, 1.0f};
     if (date_imprecise_)
-      marker_row(neutral, render::MarkerShape::circle, "date known to the week, month or year", true);
+      marker_row(neutral, render::MarkerShape::circle, "date known to the month/year", true);
     if (place_imprecise_) {
-      symbol_row("place known to its region or country", [&](ImVec2 at) {
+      symbol_row("place known to region/country", [&](ImVec2 at) {
         const ImVec2 centre(at.x + kSymbolWidth * 0.5f, at.y + line * 0.5f);
         draw_marker(draw, centre, marker_radius * 0.8f, render::MarkerShape::circle, to_imgui(neutral), false);
         draw_dashed_circle(draw, centre, marker_radius * 1.7f, to_imgui(neutral));
@@ -182,7 +183,7 @@ void LegendPanel::draw(AppState& state) {
     line_row(render::link_kind_color(index), render::link_kind_dash(index), std::string(render::link_kind_label(index)),
              2.5f);
   }
-  line_row(render::Color{0.35f, 0.35f, 0.35f, 0.75f}, {}, "Ended (within the window), grey with its dashes", 1.5f);
+  line_row(render::Color{0.35f, 0.35f, 0.35f, 0.75f}, {}, "Ended (within the window)", 1.5f);
   ImGui::End();
 }
 
