@@ -1,4 +1,4 @@
-// What the GUI remembers between runs (window geometry, projection, layers, the date
+// What the GUI remembers between runs (window geometry, projection, theme, layers, the date
 // and time window), kept as
 // key=value lines in $XDG_CONFIG_HOME/chronomap/settings.ini beside ImGui's panel
 // layout (imgui.ini).
