@@ -51,7 +51,7 @@ int run_render_job(const RenderJob& job) {
   const auto started = std::chrono::steady_clock::now();
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
-  const render::Scene scene = render::build_scene(base, projection);
+  const render::Scene scene = render::build_scene(base, projection, job.theme);
   const exporting::TimeData data = job.no_data ? exporting::TimeData{} : exporting::load_time_data(job.data, job.events, job.links);
 
   render::View view;
@@ -87,7 +87,7 @@ int run_render_job(const RenderJob& job) {
   const std::string created = exporting::creation_time();
 
   exporting::HeadlessContext context;
-  render::MapRenderer renderer;
+  render::MapRenderer renderer(job.theme);
   renderer.set_scene(scene);
   renderer.set_events(data.events, projection);
   renderer.set_links(data.links, projection);

@@ -10,6 +10,7 @@
 #include "export/image_format.hpp"
 #include "geo/types.hpp"
 #include "render/density.hpp"
+#include "render/theme.hpp"
 #include "store/records.hpp"
 
 namespace chronomap::cli {
@@ -33,6 +34,7 @@ struct RenderJob {
   std::int64_t max_frames = kDefaultMaxFrames;
   bool cumulative = false;
   render::DensityMode density = render::DensityMode::automatic;
+  render::Theme theme;  // --theme: light (print) or dark (screen)
   bool no_legend = false;
   bool no_data = false;  // the base map alone
   bool verbose = false;

@@ -87,6 +87,13 @@ void MapView::fit_default(int width, int height, int bottom_inset) {
   view_.camera.pan_pixels(0, -(height - visible) / 2.0);
 }
 
+void MapView::set_theme(const render::Theme& theme) {
+  theme_ = theme;
+  scene_ = render::build_scene(base_map_, projection_, theme_);
+  renderer_.set_theme(theme_);
+  renderer_.set_scene(scene_);
+}
+
 void MapView::set_projection(const std::string& spec) {
   geo::Projection next(spec);  // throws before anything changes
   // Keep the area in view: the lon/lat box under the window, re-projected.
@@ -101,7 +108,7 @@ void MapView::set_projection(const std::string& spec) {
     }
   }
   projection_ = std::move(next);
-  scene_ = render::build_scene(base_map_, projection_);
+  scene_ = render::build_scene(base_map_, projection_, theme_);
   renderer_.set_scene(scene_);
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);

@@ -19,13 +19,20 @@ export CHRONOMAP_LOG_PICK=1
 
 # appeared BEFORE AFTER COLOUR: "x y", the centre of what appeared in COLOUR between two
 # screenshots, with thin changes eroded away (the links' moving dashes, which overlap
-# where arcs converge, are in other colours); "" when nothing did.
+# where arcs converge, are in other colours); "" when nothing did. The median of the
+# remaining pixels: a star (the coup's marker) keeps only a small core after the
+# erosion, and a stray pixel must not pull the centre off.
 appeared() {
   compare -fuzz 10% "$1" "$2" -compose src -highlight-color white -lowlight-color black "$work/diff.png" 2>/dev/null
   convert "$2" -alpha off -fuzz 12% -fill white -opaque "$3" -fill black +opaque white "$work/colour.png"
   convert "$work/diff.png" "$work/colour.png" -compose multiply -composite "$work/diff.png"
-  convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
-    awk -F'[,: ]+' '/#FFFFFF/ { sx += $1; sy += $2; n++ } END { if (n >= 4) printf "%d %d\n", sx / n, 30 + sy / n }'
+  local pixels n
+  pixels=$(convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
+    awk -F'[,: ]+' '/#FFFFFF/ { print $1, $2 }')
+  n=$(grep -c . <<< "$pixels")
+  ((n >= 4)) || return 0
+  median() { cut -d' ' -f"$1" <<< "$pixels" | sort -n | sed -n "$((n / 2 + 1))p"; }
+  echo "$(median 1) $((30 + $(median 2)))"
 }
 
 start_display
@@ -36,7 +43,7 @@ shot "$work/17_august.png"
 # → steps the one-day window to 18 August 2020: the Kati coup appears, alone.
 xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key Right; sleep 1
 shot "$work/before.png"
-coup='#b2182b'
+coup='#79001c'
 read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png" "$coup")
 if [[ -z ${kx:-} ]]; then echo "FAIL: no marker appeared on 18 August 2020"; exit 1; fi
 echo "the Kati coup marker is at $kx,$ky"
