@@ -96,6 +96,10 @@ struct TextItem {
   bool bold = false;
 };
 
+// The scene's place and country names as text items in the theme's sizes and colours
+// (country names bold and first, so decluttering keeps them).
+std::vector<TextItem> scene_label_items(const Scene& scene, const Theme& theme);
+
 class TextLayer {
  public:
   TextLayer();
@@ -112,7 +116,7 @@ class TextLayer {
     float size = 14;
     bool bold = false;
     float anchor_x = 0, anchor_y = 0;      // as given (projected or image pixels)
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the run's box around the anchor, design px
+    TextBox box;                           // the run's ink box around the anchor, design px
   };
   // Which runs to draw: all of them for overlays; for map labels, in order, each one
   // that does not overlap a label already accepted (the first ones win).

@@ -11,14 +11,7 @@ void MapRenderer::set_scene(const Scene& scene) {
   fills_.upload(scene);
   lines_.upload(scene);
   markers_.upload(scene.markers);
-  std::vector<TextItem> labels;
-  for (const auto& l : scene.labels) {
-    const bool country = l.style == LabelStyle::country;
-    labels.push_back({l.text, l.anchor.x, l.anchor.y, country ? theme_.country_label_size : theme_.city_label_size,
-                      l.centered ? Align::center : Align::left, l.offset_x, l.offset_y, theme_.label,
-                      theme_.label_halo, country});
-  }
-  labels_.set_items(labels, false);
+  labels_.set_items(scene_label_items(scene, theme_), false);
   ++scene_generation_;
   check_gl("uploading the scene");
 }

@@ -23,6 +23,17 @@ std::span<const unsigned char> font_bytes(const char* name) {
 
 }  // namespace
 
+std::vector<TextItem> scene_label_items(const Scene& scene, const Theme& theme) {
+  std::vector<TextItem> labels;
+  for (const auto& l : scene.labels) {
+    const bool country = l.style == LabelStyle::country;
+    labels.push_back({l.text, l.anchor.x, l.anchor.y, country ? theme.country_label_size : theme.city_label_size,
+                      l.centered ? Align::center : Align::left, l.offset_x, l.offset_y, theme.label, theme.label_halo,
+                      country});
+  }
+  return labels;
+}
+
 TextLayer::TextLayer()
     : program_("text"),
       vao_(make_vertex_array()),
@@ -65,12 +76,8 @@ void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space)
   for (const auto& item : items) {
     const TextBlock block = layout_text(atlas(item.bold), item.text, item.size, item.align);
     Run run{static_cast<GLint>(instances.size()), 0, item.color, item.halo, item.size, item.bold, item.x, item.y,
-            1e9f, 1e9f, -1e9f, -1e9f};
+            ink_box(block, item.offset_x, item.offset_y)};
     for (const auto& g : block.glyphs) {
-      run.x0 = std::min(run.x0, g.x + item.offset_x);
-      run.y0 = std::min(run.y0, g.y + item.offset_y);
-      run.x1 = std::max(run.x1, g.x + g.w + item.offset_x);
-      run.y1 = std::max(run.y1, g.y + g.h + item.offset_y);
       instances.push_back({{item.x, item.y},
                            {g.x + item.offset_x, g.y + item.offset_y, g.w, g.h},
                            {g.u0, g.v0, g.u1, g.v1}});
@@ -86,29 +93,15 @@ void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space)
 }
 
 std::vector<bool> TextLayer::declutter(const FrameTransform& frame) const {
-  std::vector<bool> keep(runs_.size(), true);
-  if (screen_space_) return keep;
-  struct Box {
-    float x0, y0, x1, y1;
-  };
-  std::vector<Box> taken;
-  // The distance field's padding is part of each glyph quad; shrink it away.
-  const float pad = static_cast<float>(GlyphAtlas::kPadding) * 0.5f;
-  for (std::size_t i = 0; i < runs_.size(); ++i) {
-    const Run& r = runs_[i];
+  if (screen_space_) return std::vector<bool>(runs_.size(), true);
+  std::vector<TextBox> boxes;
+  boxes.reserve(runs_.size());
+  for (const Run& r : runs_) {
     const float px = r.anchor_x * frame.to_pixel[0] + frame.to_pixel[2];
     const float py = r.anchor_y * frame.to_pixel[1] + frame.to_pixel[3];
-    const float k = frame.scale;
-    const Box box{px + (r.x0 + pad) * k, py + (r.y0 + pad) * k, px + (r.x1 - pad) * k, py + (r.y1 - pad) * k};
-    for (const Box& t : taken) {
-      if (box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1) {
-        keep[i] = false;
-        break;
-      }
-    }
-    if (keep[i]) taken.push_back(box);
+    boxes.push_back(label_box(r.box, px, py, frame.scale));
   }
-  return keep;
+  return render::declutter(boxes);
 }
 
 void TextLayer::draw(const FrameTransform& frame) const {
