@@ -98,7 +98,8 @@ int run_render(int argc, char** argv) {
                  "(default: 96, scale 1, and no resolution written; 300 with --paper)");
   app.add_option("--format", print.format,
                  "image format when --out's extension does not say: " + exporting::image_format_names() +
-                     " (tiff: a GeoTIFF,\nplaced in the map's projection)");
+                     " (tiff: a GeoTIFF,\nplaced in the map's projection; pdf, svg: vector pages of the image's size at --dpi,\n"
+                     "drawn without OpenGL)");
   app.add_option("--quality", print.quality, "JPEG quality, 1 to 100 (default 90)");
   std::string projections;
   for (const auto& p : geo::named_projections()) projections += std::string("\n    ") + p.id + ": " + p.label;

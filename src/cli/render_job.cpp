@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "cli/frame_pattern.hpp"
 #include "export/time_source.hpp"
@@ -14,6 +16,7 @@
 #include "export/image_format.hpp"
 #include "export/overlay.hpp"
 #include "export/snapshot.hpp"
+#include "export/vector_writer.hpp"
 #include "geo/projection.hpp"
 #include "render/default_view.hpp"
 #include "render/map_renderer.hpp"
@@ -47,6 +50,11 @@ int run_render_job(const RenderJob& job) {
   if (!series) check_output_target(job.out);
   const exporting::ImageFormat format = exporting::image_format_for(job.out, "--out", job.format);
   if (job.quality && format != exporting::ImageFormat::jpeg) throw UsageError("--quality applies to JPEG output only");
+  const bool vector = exporting::is_vector_format(format);
+  if (vector && (job.density == render::DensityMode::heatmap || job.density == render::DensityMode::hexagons)) {
+    throw UsageError("--density " + std::string(render::density_mode_name(job.density)) +
+                     " is drawn in raster formats only; PDF and SVG draw events as points");
+  }
   const std::int64_t frame_count = series_frame_count(job);
   const auto started = std::chrono::steady_clock::now();
   const geo::Projection projection(job.projection);
@@ -67,7 +75,7 @@ int run_render_job(const RenderJob& job) {
   view.time.window_days = job.window_days;
   view.time.mode = job.cumulative ? render::TimeMode::cumulative : render::TimeMode::window;
   view.time.animate_links = false;  // a still image: solid arcs
-  view.density = job.density;
+  view.density = vector ? render::DensityMode::points : job.density;
   if (!job.date && !series) view.time.mode = render::TimeMode::everything;
 
   exporting::ImageMetadata metadata;
@@ -86,22 +94,32 @@ int run_render_job(const RenderJob& job) {
   software += CHRONOMAP_VERSION;
   const std::string created = exporting::creation_time();
 
-  exporting::HeadlessContext context;
-  render::MapRenderer renderer;
-  renderer.set_scene(scene);
-  renderer.set_events(data.events, projection);
-  renderer.set_links(data.links, projection);
+  // PDF and SVG are drawn by Cairo from the same values: no GL context.
+  std::unique_ptr<exporting::HeadlessContext> context;
+  std::unique_ptr<render::MapRenderer> renderer;
+  if (!vector) {
+    context = std::make_unique<exporting::HeadlessContext>();
+    renderer = std::make_unique<render::MapRenderer>();
+    renderer->set_scene(scene);
+    renderer->set_events(data.events, projection);
+    renderer->set_links(data.links, projection);
+  }
+  const render::Furniture furniture;
+  const exporting::VectorPage page{format == exporting::ImageFormat::svg ? exporting::VectorFormat::svg
+                                                                         : exporting::VectorFormat::pdf,
+                                   job.width, job.height, job.dpi.value_or(exporting::kDesignDpi)};
 
   exporting::OverlayContent overlay;
   overlay.title = job.title;
   overlay.legend = !job.no_legend;
   overlay.attribution = exporting::short_attribution(job.data.empty() && !job.no_data);
-  exporting::ImageRenderer images(job.width, job.height, 0, series);
+  std::optional<exporting::ImageRenderer> images;
+  if (!vector) images.emplace(job.width, job.height, 0, series);
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
-    overlay.density = renderer.density_legend(view, job.width, job.height);
-    renderer.set_overlay(exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale));
+    if (renderer) overlay.density = renderer->density_legend(view, job.width, job.height);
+    const auto items = exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale);
     metadata.text.clear();
     if (!job.title.empty()) metadata.text.push_back({"Title", job.title});
     const std::string description = job.no_data ? std::string("The base map alone, without events.")
@@ -110,8 +128,16 @@ int run_render_job(const RenderJob& job) {
     if (!sources.empty()) metadata.text.push_back({"Source", sources});
     metadata.text.push_back({"Software", software});
     metadata.text.push_back({"Creation Time", created});
+    if (vector) {
+      exporting::write_vector(path, page, view,
+                              {scene, projection, data.events, {}, data.links, items, furniture, render::Theme{}},
+                              metadata.text);
+      return;
+    }
+    renderer->set_overlay(items);
     exporting::write_image_rows(
-        path, job.width, job.height, [&](const RowSink& sink) { images.render_rows(renderer, view, sink); }, metadata);
+        path, job.width, job.height, [&](const RowSink& sink) { images->render_rows(*renderer, view, sink); },
+        metadata);
   };
 
   int frames = 0;
@@ -131,7 +157,8 @@ int run_render_job(const RenderJob& job) {
   if (job.verbose) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fprintf(stderr, "rendered %d image(s) of %dx%d in %.2f s with %s; %zu events, %zu links\n", frames, job.width,
-                 job.height, seconds, context.description().c_str(), data.events.size(), data.links.size());
+                 job.height, seconds, context ? context->description().c_str() : "Cairo (vector, no OpenGL)",
+                 data.events.size(), data.links.size());
   }
   return 0;
 }

@@ -14,12 +14,14 @@
 namespace chronomap::exporting {
 namespace {
 
-constexpr std::array<ImageFormatInfo, 5> kFormats = {{
+constexpr std::array<ImageFormatInfo, 7> kFormats = {{
     {ImageFormat::png, ".png", "PNG", "png"},
     {ImageFormat::jpeg, ".jpg", "JPEG", "jpeg"},
     {ImageFormat::jpeg, ".jpeg", "JPEG", "jpeg"},
     {ImageFormat::geotiff, ".tif", "GeoTIFF", "tiff"},
     {ImageFormat::geotiff, ".tiff", "GeoTIFF", "tiff"},
+    {ImageFormat::pdf, ".pdf", "PDF", "pdf"},
+    {ImageFormat::svg, ".svg", "SVG", "svg"},
 }};
 
 std::string lower(std::string text) {
@@ -120,6 +122,9 @@ void write_image_rows(const std::filesystem::path& path, int width, int height,
       }
       write_geotiff_rows(path, width, height, produce, *metadata.georeference, metadata.dpi, metadata.text);
       return;
+    case ImageFormat::pdf:
+    case ImageFormat::svg:
+      throw UsageError(path.string() + ": PDF and SVG are drawn as vectors by `chronomap render`, not from an image");
   }
 }
 

@@ -16,7 +16,10 @@
 
 namespace chronomap::exporting {
 
-enum class ImageFormat { png, jpeg, geotiff };
+enum class ImageFormat { png, jpeg, geotiff, pdf, svg };
+
+// PDF and SVG: drawn by the vector backend (export/vector_writer.hpp), not from pixels.
+constexpr bool is_vector_format(ImageFormat format) { return format == ImageFormat::pdf || format == ImageFormat::svg; }
 
 struct ImageFormatInfo {
   ImageFormat format;

@@ -36,6 +36,7 @@ void format_choice(char* path, std::size_t size) {
   if (!ImGui::BeginCombo("Format", shown)) return;
   for (const auto& f : exporting::image_formats()) {
     if (&exporting::format_info(f.format) != &f) continue;  // one entry per format
+    if (exporting::is_vector_format(f.format)) continue;    // drawn by `chronomap render` only
     if (ImGui::Selectable(f.name, current == f.format)) {
       std::filesystem::path renamed(path);
       renamed.replace_extension(f.extension);

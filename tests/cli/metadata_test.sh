@@ -4,11 +4,9 @@
 # Usage: bash metadata_test.sh CHRONOMAP SCRATCH_DIR
 set -uo pipefail
 chronomap=$1 scratch=$2
-rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
-failed=0
-fail() { echo "FAIL: $*" >&2; failed=1; }
-
-"$chronomap" import --demo --data s.db > /dev/null 2>&1 || { echo "FAIL: cannot make the store" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+begin_cli_test "$scratch"
+demo_store s.db
 args=(--data s.db --size 320x200 --date 2025-08-14 --title "Sahel figure" --dpi 300)
 "$chronomap" render "${args[@]}" --out m.png || { echo "FAIL: render m.png" >&2; exit 1; }
 png=$(identify -verbose m.png) || { echo "FAIL: identify m.png" >&2; exit 1; }

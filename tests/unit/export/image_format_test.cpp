@@ -83,12 +83,19 @@ TEST(ImageFormat, ChosenByExtensionOrFormat) {
   EXPECT_EQ(exporting::parse_image_format("jpg", "--format"), ImageFormat::jpeg);
   EXPECT_THROW((void)exporting::image_format_for("map.png", "--out", ImageFormat::jpeg), UsageError);
   EXPECT_THROW((void)exporting::parse_image_format("gif", "--format"), UsageError);
+  // PDF and SVG are vector pages, by extension or --format.
+  EXPECT_EQ(exporting::image_format_for("map.PDF", "--out"), ImageFormat::pdf);
+  EXPECT_EQ(exporting::image_format_for("map", "--out", ImageFormat::svg), ImageFormat::svg);
+  EXPECT_EQ(exporting::parse_image_format("svg", "--format"), ImageFormat::svg);
+  EXPECT_TRUE(exporting::is_vector_format(ImageFormat::pdf));
+  EXPECT_FALSE(exporting::is_vector_format(ImageFormat::png));
   try {
-    (void)exporting::image_format_for("map.pdf", "--out");
-    FAIL() << "a .pdf was accepted";
+    (void)exporting::image_format_for("map.bmp", "--out");
+    FAIL() << "a .bmp was accepted";
   } catch (const UsageError& e) {
     EXPECT_NE(std::string(e.what()).find("supported: .png, .jpg, .jpeg, .tif, .tiff"), std::string::npos)
         << e.what();
+    EXPECT_NE(std::string(e.what()).find(".pdf, .svg"), std::string::npos) << e.what();
   }
 }
 

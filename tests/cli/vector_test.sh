@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The same map as PNG (OpenGL), PDF and SVG (Cairo): the PDF rasterised by poppler
+# (pdftoppm) and the SVG by librsvg (rsvg-convert) at the PNG's pixel size look like
+# the PNG (mean difference per channel, and probes on the sea, Niger's fill and a coup
+# event's disc); the PDF embeds DejaVu and is a page of the right size in points; the
+# SVG is paths, with no embedded image.
+# Usage: bash vector_test.sh CHRONOMAP SCRATCH_DIR
+set -uo pipefail
+chronomap=$1 scratch=$2
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+begin_cli_test "$scratch"
+demo_store s.db
+# One coup in the Algerian desert, four days before the date: away from every label.
+printf 'date,title,lon,lat,category\n2025-08-10,A coup in the desert,5.0,25.0,coup\n' > coup.csv
+"$chronomap" import coup.csv --data s.db > /dev/null 2>&1 || { echo "FAIL: cannot import coup.csv" >&2; exit 1; }
+
+# Plate carree over -20..60 E, 0..62 N at 400x310: 5 pixels a degree.
+args=(--projection EPSG:4326 --bbox -20,0,60,62 --size 400x310 --date 2025-08-14 --data s.db)
+for format in png pdf svg; do
+  "$chronomap" render "${args[@]}" --out "m.$format" || { echo "FAIL: render m.$format" >&2; exit 1; }
+done
+pdftoppm -png -singlefile -scale-to-x 400 -scale-to-y 310 m.pdf from_pdf || fail "pdftoppm cannot read m.pdf"
+rsvg-convert -w 400 -h 310 m.svg -o from_svg.png || fail "rsvg-convert cannot read m.svg"
+
+# "r,g,b" of a pixel.
+rgb() { convert "$1" -format "%[fx:int(255*p{$2}.r+0.5)],%[fx:int(255*p{$2}.g+0.5)],%[fx:int(255*p{$2}.b+0.5)]" info:; }
+# Whether two "r,g,b" differ by at most $3 on every channel.
+near() {
+  awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { split(a, x, ","); split(b, y, ",");
+    for (i = 1; i <= 3; ++i) { d = x[i] - y[i]; if (d < 0) d = -d; if (d > t) exit 1 } }'
+}
+
+for raster in from_pdf.png from_svg.png; do
+  [[ -f $raster ]] || continue
+  size=$(identify -format "%wx%h" "$raster")
+  [[ $size == 400x310 ]] || fail "$raster is $size, not 400x310"
+  # Mean absolute difference per channel, 0..255 (ImageMagick's MAE is in 0..65535).
+  mae=$(compare -metric MAE m.png "$raster" null: 2>&1 | awk '{ printf "%.2f", $1 / 257 }')
+  awk -v m="$mae" 'BEGIN { exit !(m <= 7.0) }' || fail "$raster differs from the PNG by $mae per channel on average"
+  # The sea in the Atlantic (15 W, 35 N), Niger's fill (14 E, 21 N, away from its
+  # name) and the coup's disc (5 E, 25 N).
+  for probe in "25,135 sea" "170,205 Niger's fill" "125,185 the coup event"; do
+    at=${probe%% *} what=${probe#* }
+    want=$(rgb m.png "$at") got=$(rgb "$raster" "$at")
+    near "$want" "$got" 12 || fail "$raster has $got at $at ($what), the PNG $want"
+  done
+done
+# The probes are what they claim to be in the PNG itself.
+[[ $(rgb m.png 25,135) == 201,221,232 ]] || fail "the sea probe is $(rgb m.png 25,135), not the sea's c9dde8"
+[[ $(rgb m.png 170,205) == 156,134,201 ]] || fail "Niger's probe is $(rgb m.png 170,205), not its fill 9c86c9"
+awk -v c="$(rgb m.png 125,185)" 'BEGIN { split(c, x, ","); exit !(x[1] > 150 && x[2] < 80 && x[3] < 80) }' ||
+  fail "the coup's probe is $(rgb m.png 125,185), not the coup's red"
+
+# A vector PDF: DejaVu embedded, a page of 400x310 px at 96 dpi = 300x232.5 pt, small.
+fonts=$(pdffonts m.pdf) || fail "pdffonts cannot read m.pdf"
+grep -q "DejaVuSans-Bold .* yes" <<< "$fonts" || fail "DejaVu Sans Bold is not embedded: $fonts"
+grep -q "DejaVuSans .* yes" <<< "$fonts" || fail "DejaVu Sans is not embedded: $fonts"
+pdfinfo m.pdf | grep -q "Page size: *300 x 232.5 pts" || fail "page size: $(pdfinfo m.pdf | grep 'Page size')"
+bytes=$(stat -c %s m.pdf)
+((bytes < 1000000)) || fail "m.pdf is $bytes bytes"
+# An SVG of paths: no raster image inside, the same size in points.
+grep -q "<path" m.svg || fail "m.svg has no <path>"
+grep -q "<image" m.svg && fail "m.svg embeds an image"
+grep -q 'width="300pt" height="232.5pt"' m.svg || fail "m.svg size: $(grep -o 'width="[^"]*" height="[^"]*"' m.svg | head -1)"
+
+# --paper A4 --dpi 300 is an A4 page in points.
+"$chronomap" render --paper A4 --dpi 300 --no-data --out a4.pdf || fail "render a4.pdf"
+pdfinfo a4.pdf | grep -q "Page size: *595.2 x 841.9[0-9]* pts (A4)" || fail "A4: $(pdfinfo a4.pdf | grep 'Page size')"
+exit $failed
