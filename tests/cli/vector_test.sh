@@ -22,14 +22,28 @@ done
 pdftoppm -png -singlefile -scale-to-x 400 -scale-to-y 310 m.pdf from_pdf || fail "pdftoppm cannot read m.pdf"
 rsvg-convert -w 400 -h 310 m.svg -o from_svg.png || fail "rsvg-convert cannot read m.svg"
 
-# "r,g,b" of a pixel.
-rgb() { convert "$1" -format "%[fx:int(255*p{$2}.r+0.5)],%[fx:int(255*p{$2}.g+0.5)],%[fx:int(255*p{$2}.b+0.5)]" info:; }
+# The sea in the Atlantic (15 W, 35 N), Niger's fill (14 E, 21 N, away from its name)
+# and the coup's disc (5 E, 25 N), as pixels.
+probes=(25,135 170,205 125,185)
+names=("the sea" "Niger's fill" "the coup event")
+# "r,g,b" of each probe, one a line, in one ImageMagick call.
+colors() {
+  local format="" p
+  for p in "${probes[@]}"; do format+="%[fx:int(255*p{$p}.r+0.5)],%[fx:int(255*p{$p}.g+0.5)],%[fx:int(255*p{$p}.b+0.5)]\n"; done
+  convert "$1" -format "$format" info:
+}
 # Whether two "r,g,b" differ by at most $3 on every channel.
 near() {
   awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { split(a, x, ","); split(b, y, ",");
     for (i = 1; i <= 3; ++i) { d = x[i] - y[i]; if (d < 0) d = -d; if (d > t) exit 1 } }'
 }
 
+mapfile -t want < <(colors m.png)
+# The probes are what they claim to be in the PNG itself.
+[[ ${want[0]} == 201,221,232 ]] || fail "the sea probe is ${want[0]}, not the sea's c9dde8"
+[[ ${want[1]} == 156,134,201 ]] || fail "Niger's probe is ${want[1]}, not its fill 9c86c9"
+awk -v c="${want[2]}" 'BEGIN { split(c, x, ","); exit !(x[1] > 150 && x[2] < 80 && x[3] < 80) }' ||
+  fail "the coup's probe is ${want[2]}, not the coup's red"
 for raster in from_pdf.png from_svg.png; do
   [[ -f $raster ]] || continue
   size=$(identify -format "%wx%h" "$raster")
@@ -37,19 +51,12 @@ for raster in from_pdf.png from_svg.png; do
   # Mean absolute difference per channel, 0..255 (ImageMagick's MAE is in 0..65535).
   mae=$(compare -metric MAE m.png "$raster" null: 2>&1 | awk '{ printf "%.2f", $1 / 257 }')
   awk -v m="$mae" 'BEGIN { exit !(m <= 7.0) }' || fail "$raster differs from the PNG by $mae per channel on average"
-  # The sea in the Atlantic (15 W, 35 N), Niger's fill (14 E, 21 N, away from its
-  # name) and the coup's disc (5 E, 25 N).
-  for probe in "25,135 sea" "170,205 Niger's fill" "125,185 the coup event"; do
-    at=${probe%% *} what=${probe#* }
-    want=$(rgb m.png "$at") got=$(rgb "$raster" "$at")
-    near "$want" "$got" 12 || fail "$raster has $got at $at ($what), the PNG $want"
+  mapfile -t got < <(colors "$raster")
+  for i in 0 1 2; do
+    near "${want[i]}" "${got[i]:-none}" 12 ||
+      fail "$raster has ${got[i]:-none} at ${probes[i]} (${names[i]}), the PNG ${want[i]}"
   done
 done
-# The probes are what they claim to be in the PNG itself.
-[[ $(rgb m.png 25,135) == 201,221,232 ]] || fail "the sea probe is $(rgb m.png 25,135), not the sea's c9dde8"
-[[ $(rgb m.png 170,205) == 156,134,201 ]] || fail "Niger's probe is $(rgb m.png 170,205), not its fill 9c86c9"
-awk -v c="$(rgb m.png 125,185)" 'BEGIN { split(c, x, ","); exit !(x[1] > 150 && x[2] < 80 && x[3] < 80) }' ||
-  fail "the coup's probe is $(rgb m.png 125,185), not the coup's red"
 
 # A vector PDF: DejaVu embedded, a page of 400x310 px at 96 dpi = 300x232.5 pt, small.
 fonts=$(pdffonts m.pdf) || fail "pdffonts cannot read m.pdf"
