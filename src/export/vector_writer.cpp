@@ -171,9 +171,9 @@ class Painter {
   }
 
   // The batches whose style `visible` accepts, in the theme's colour and width (times
-  // `scale`), joined into polylines where one segment ends where the next starts.
-  // A translucent style (the graticule) is stroked a polyline at a time, so crossings
-  // show twice as in line.frag's blending; an opaque one as one path.
+  // `scale`), joined into polylines where one segment ends where the next starts, each
+  // stroked on its own: where two meet or cross (a border both neighbours draw, the
+  // graticule's crossings) their edges blend twice, as line.frag's quads do.
   template <typename Visible>
   void draw_lines(const Transform& t, const Bounds& bounds, float scale, Visible visible) {
     const auto& scene = content_.scene;
@@ -181,7 +181,6 @@ class Painter {
       if (!visible(batch.style)) continue;
       const Color color = theme_.line(batch.style);
       const double width = static_cast<double>(theme_.line_width(batch.style) * scale);
-      const bool each = color.a < 1.0f;
       cairo_set_line_width(cr_, width);
       cairo_set_line_cap(cr_, CAIRO_LINE_CAP_SQUARE);  // line.vert's square caps
       cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);
@@ -194,7 +193,7 @@ class Painter {
       const auto end_polyline = [&] {
         if (pending) cairo_line_to(cr_, skipped.x, skipped.y);
         pending = false;
-        if (open && each) cairo_stroke(cr_);
+        if (open) cairo_stroke(cr_);
         open = false;
       };
       for (int i = batch.first; i < batch.first + batch.count; ++i) {
@@ -221,7 +220,6 @@ class Painter {
         previous_end = s.to;
       }
       end_polyline();
-      cairo_stroke(cr_);
     }
   }
 
