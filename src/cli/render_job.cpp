@@ -51,9 +51,9 @@ int run_render_job(const RenderJob& job) {
   const exporting::ImageFormat format = exporting::image_format_for(job.out, "--out", job.format);
   if (job.quality && format != exporting::ImageFormat::jpeg) throw UsageError("--quality applies to JPEG output only");
   const bool vector = exporting::is_vector_format(format);
-  if (vector && (job.density == render::DensityMode::heatmap || job.density == render::DensityMode::hexagons)) {
-    throw UsageError("--density " + std::string(render::density_mode_name(job.density)) +
-                     " is drawn in raster formats only; PDF and SVG draw events as points");
+  if (vector && job.density == render::DensityMode::heatmap) {
+    throw UsageError("--density heatmap is drawn in raster formats only; PDF and SVG draw events as points or "
+                     "hexagons");
   }
   const std::int64_t frame_count = series_frame_count(job);
   const auto started = std::chrono::steady_clock::now();
@@ -75,7 +75,8 @@ int run_render_job(const RenderJob& job) {
   view.time.window_days = job.window_days;
   view.time.mode = job.cumulative ? render::TimeMode::cumulative : render::TimeMode::window;
   view.time.animate_links = false;  // a still image: solid arcs
-  view.density = vector ? render::DensityMode::points : job.density;
+  // A vector page draws points unless hexagons are asked for (`auto` would pick a heatmap).
+  view.density = vector && job.density != render::DensityMode::hexagons ? render::DensityMode::points : job.density;
   if (!job.date && !series) view.time.mode = render::TimeMode::everything;
 
   exporting::ImageMetadata metadata;
@@ -118,7 +119,12 @@ int run_render_job(const RenderJob& job) {
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
     overlay.date = day;
-    if (renderer) overlay.density = renderer->density_legend(view, job.width, job.height);
+    if (renderer) {
+      overlay.density = renderer->density_legend(view, job.width, job.height);
+    } else if (view.density == render::DensityMode::hexagons) {
+      overlay.density = render::density_legend(view.density, render::ground_scale_at_center(projection, view.camera),
+                                               view.scale);
+    }
     const auto items = exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale);
     metadata.text.clear();
     if (!job.title.empty()) metadata.text.push_back({"Title", job.title});

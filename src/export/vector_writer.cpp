@@ -20,6 +20,7 @@
 #include "core/atomic_file.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "render/density.hpp"
 #include "render/glyph_atlas.hpp"
 
 namespace chronomap::exporting {
@@ -108,10 +109,11 @@ class Painter {
     if (layers.moscow)
       draw_lines(main, page, view_.scale, [](render::LineStyle s) { return s == render::LineStyle::moscow_outline; });
     const render::TimeFilter filter(view_.time, content_.events.size() > 0 ? content_.events.day_range().first : 0);
+    if (layers.events && view_.density == render::DensityMode::hexagons) draw_hexagons(filter);
     if (layers.links) draw_links(filter);
     if (layers.labels) draw_labels();
     if (layers.places) draw_markers();
-    if (layers.events) draw_events(filter);
+    if (layers.events && view_.density != render::DensityMode::hexagons) draw_events(filter);
     draw_texts(content_.overlay);
     draw_furniture();
   }
@@ -223,6 +225,67 @@ class Painter {
     }
   }
 
+  // The events passing the window and the mask, in the GL layer's draw order (`order`
+  // receives it), at their image pixels: fn(index, x, y).
+  template <typename Fn>
+  void for_each_shown_event(const render::TimeFilter& filter, std::vector<std::size_t>& order, Fn fn) {
+    const auto& events = content_.events;
+    std::vector<geo::XY> projected;
+    content_.projection.forward_many(events.positions, projected);
+    const render::SpanIndex index(
+        events, [&](std::size_t i) { return std::isfinite(projected[i].x) && std::isfinite(projected[i].y); }, order);
+    const auto& mask = content_.event_mask;
+    for (const std::size_t i : order) {
+      if (!render::event_visible(filter, static_cast<float>(events.start_days[i]), static_cast<float>(events.end_days[i])))
+        continue;
+      if (i < mask.size() && mask[i] == 0) continue;
+      fn(i, projected[i].x * double{frame_.to_pixel[0]} + double{frame_.to_pixel[2]},
+         projected[i].y * double{frame_.to_pixel[1]} + double{frame_.to_pixel[3]});
+    }
+  }
+
+  // Hexagons (shaders/density_count.vert, density_ramp.frag): the shown events counted
+  // per cell of the same grid (render::hex_grid, hex_cell), each cell with any drawn as
+  // a pointy-top hexagon a gap smaller than its cell, in render::density_color.
+  void draw_hexagons(const render::TimeFilter& filter) {
+    if (content_.events.size() == 0) return;
+    const render::HexGrid grid = render::hex_grid(view_.camera, width_, height_, {0, 0, width_, height_}, view_.scale);
+    if (grid.nq <= 0 || grid.nr <= 0) return;
+    std::vector<int> counts(static_cast<std::size_t>(grid.nq) * static_cast<std::size_t>(grid.nr), 0);
+    std::vector<std::size_t> order;
+    for_each_shown_event(filter, order, [&](std::size_t, double x, double y) {
+      const render::HexCell cell = render::hex_cell(grid, static_cast<float>(x), static_cast<float>(y));
+      const int q = cell.q - grid.q0, r = cell.r - grid.r0;
+      if (q >= 0 && r >= 0 && q < grid.nq && r < grid.nr)
+        ++counts[static_cast<std::size_t>(r) * static_cast<std::size_t>(grid.nq) + static_cast<std::size_t>(q)];
+    });
+    const double low =
+        render::density_legend(render::DensityMode::hexagons,
+                               render::ground_scale_at_center(content_.projection, view_.camera), view_.scale)
+            .low;
+    // Flat sides left and right at the apothem less half the gap; corners above and below.
+    const double apothem = double{grid.size} * 0.8660254 - 0.5 * double{render::kHexGapPx} * scale_;
+    if (apothem <= 0) return;
+    const double corner = apothem / 0.8660254;
+    for (int r = 0; r < grid.nr; ++r) {
+      for (int q = 0; q < grid.nq; ++q) {
+        const int count = counts[static_cast<std::size_t>(r) * static_cast<std::size_t>(grid.nq) + static_cast<std::size_t>(q)];
+        if (count == 0) continue;
+        const geo::XY c = render::hex_center(grid, {grid.q0 + q, grid.r0 + r});
+        cairo_new_path(cr_);
+        cairo_move_to(cr_, c.x, c.y - corner);
+        cairo_line_to(cr_, c.x + apothem, c.y - corner / 2);
+        cairo_line_to(cr_, c.x + apothem, c.y + corner / 2);
+        cairo_line_to(cr_, c.x, c.y + corner);
+        cairo_line_to(cr_, c.x - apothem, c.y + corner / 2);
+        cairo_line_to(cr_, c.x - apothem, c.y - corner / 2);
+        cairo_close_path(cr_);
+        set_color(cr_, render::density_color(count, low));
+        cairo_fill(cr_);
+      }
+    }
+  }
+
   // shaders/arc.*: active links in their kind's colour, 2.4 px wide; ended ones grey
   // at 70 %, dashed 6 px on, 6 px off from the arc's start (arc.frag's period of
   // 18 px / 1.5); hidden ones not at all. A still image: no moving dashes.
@@ -288,23 +351,13 @@ class Painter {
   void draw_events(const render::TimeFilter& filter) {
     const auto& events = content_.events;
     if (events.size() == 0) return;
-    std::vector<geo::XY> projected;
-    content_.projection.forward_many(events.positions, projected);
-    std::vector<std::size_t> order;
-    const render::SpanIndex index(
-        events, [&](std::size_t i) { return std::isfinite(projected[i].x) && std::isfinite(projected[i].y); }, order);
-    const auto& mask = content_.event_mask;
     const double s = scale_;
     const double rim = 1.2 * s;
-    for (const std::size_t i : order) {
-      const auto start = static_cast<float>(events.start_days[i]), end = static_cast<float>(events.end_days[i]);
-      if (!render::event_visible(filter, start, end)) continue;
-      if (i < mask.size() && mask[i] == 0) continue;
-      const double x = projected[i].x * double{frame_.to_pixel[0]} + double{frame_.to_pixel[2]};
-      const double y = projected[i].y * double{frame_.to_pixel[1]} + double{frame_.to_pixel[3]};
+    std::vector<std::size_t> order;
+    for_each_shown_event(filter, order, [&](std::size_t i, double x, double y) {
       const double r = double{render::event_radius(events.fatalities[i], view_.time.size_by_fatalities)} * s;
-      if (x < -r || y < -r || x > width_ + r || y > height_ + r) continue;
-      const float fade = render::event_fade(filter, end);
+      if (x < -r || y < -r || x > width_ + r || y > height_ + r) return;
+      const float fade = render::event_fade(filter, static_cast<float>(events.end_days[i]));
       const Color fill = render::category_color(events.categories[i]);
       const float dark = 0.08f;
       const Color edge{fill.r + (dark - fill.r) * 0.75f, fill.g + (dark - fill.g) * 0.75f,
@@ -317,7 +370,7 @@ class Painter {
       cairo_set_line_width(cr_, rim);
       set_color(cr_, edge, fade);
       cairo_stroke(cr_);
-    }
+    });
   }
 
   // The map's names, decluttered as the GL text layer does (render::declutter on the

@@ -45,8 +45,9 @@ struct VectorContent {
 };
 
 // Writes the map atomically as a PDF or SVG. `text` (Title, Description, Software,
-// Creation Time) goes into a PDF's document information. Events are drawn as points
-// whatever view.density says (a heatmap is a raster). Throws chronomap::Error naming
+// Creation Time) goes into a PDF's document information. Events are drawn as hexagons
+// when view.density says so, as points otherwise (a heatmap is a raster, and `auto`
+// is resolved by the caller). Throws chronomap::Error naming
 // the file when it cannot be written.
 void write_vector(const std::filesystem::path& path, const VectorPage& page, const render::View& view,
                   const VectorContent& content, std::span<const ImageText> text = {});

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "render/density.hpp"
 
 namespace chronomap {
 namespace {
@@ -89,6 +91,25 @@ TEST(VectorWriter, EventsPassTheWindowAndTheMask) {
   Fixture older;
   older.events.add({2, 0}, 92, 92, render::category_index("coup"));
   EXPECT_GT(at(older.draw(), 2, 0).b, shown.b + 20);
+}
+
+TEST(VectorWriter, HexagonsCountTheShownEventsInTheRampsColour) {
+  Fixture f;
+  f.view.density = render::DensityMode::hexagons;
+  for (int i = 0; i < 4; ++i) f.events.add({5, 0}, 98, 98, render::category_index("coup"));
+  f.mask = {1, 1, 1, 0};  // three pass
+  const Image image = f.draw();
+  const double low = render::density_legend(render::DensityMode::hexagons,
+                                            render::ground_scale_at_center(f.projection, f.view.camera), 1.0f)
+                         .low;
+  const render::Color c = render::density_color(3, low), sea = render::rgb(0xc9dde8);
+  const auto over_sea = [&](float v, float under) { return static_cast<int>(std::lround(255 * (c.a * v + (1 - c.a) * under))); };
+  const Rgba centre = at(image, 5, 0);
+  EXPECT_NEAR(centre.r, over_sea(c.r, sea.r), 2);
+  EXPECT_NEAR(centre.g, over_sea(c.g, sea.g), 2);
+  EXPECT_NEAR(centre.b, over_sea(c.b, sea.b), 2);
+  // A cell, not a disc: the same colour half a degree (5 px) away, in a hexagon of 16 px.
+  EXPECT_EQ(at(image, 5.5, 0.3), centre);
 }
 
 TEST(VectorWriter, DrawsEveryFurniturePrimitive) {
