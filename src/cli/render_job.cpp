@@ -14,7 +14,6 @@
 #include "core/error.hpp"
 #include "export/headless_context.hpp"
 #include "export/image_format.hpp"
-#include "export/overlay.hpp"
 #include "export/snapshot.hpp"
 #include "export/vector_writer.hpp"
 #include "geo/projection.hpp"
@@ -60,17 +59,25 @@ int run_render_job(const RenderJob& job) {
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
   const render::Scene scene = render::build_scene(base, projection);
-  const exporting::TimeData data = job.no_data ? exporting::TimeData{} : exporting::load_time_data(job.data, job.events, job.links);
+  const exporting::TimeData data = job.no_data   ? exporting::TimeData{}
+                                   : job.project ? exporting::load_time_data(job.data)
+                                                 : exporting::load_time_data(job.data, job.events, job.links);
+  const std::vector<std::uint8_t> mask =
+      job.project ? exporting::project_mask(*job.project, data.events, data.event_ids) : std::vector<std::uint8_t>{};
 
   render::View view;
   view.scale = job.scale;
-  if (job.bbox) {
+  exporting::Composer composer(job.layout, job.width, job.height, job.scale);
+  if (job.project) {
+    if (job.project->extent.empty()) throw UsageError("--project: the project has no view extent");
+    view.camera = composer.fit(job.project->extent, 0.0, true);
+  } else if (job.bbox) {
     const geo::Extent projected = projection.is_geographic() ? *job.bbox : projection.project_extent(*job.bbox);
     if (projected.empty()) throw UsageError("--bbox: the box has no image in projection " + projection.spec());
-    view.camera = render::Camera::fit(projected, job.width, job.height, 0.0, !projection.is_geographic());
+    view.camera = composer.fit(projected, 0.0, !projection.is_geographic());
   } else {
     const geo::Extent shown = render::data_extent(data.events, data.links, projection);
-    view.camera = render::Camera::fit(render::default_view_extent(scene, shown), job.width, job.height, 0.06, true);
+    view.camera = composer.fit(render::default_view_extent(scene, shown), 0.06, true);
   }
   view.time.window_days = job.window_days;
   view.time.mode = job.cumulative ? render::TimeMode::cumulative : render::TimeMode::window;
@@ -78,6 +85,13 @@ int run_render_job(const RenderJob& job) {
   // A vector page draws points unless hexagons are asked for (`auto` would pick a heatmap).
   view.density = vector && job.density != render::DensityMode::hexagons ? render::DensityMode::points : job.density;
   if (!job.date && !series) view.time.mode = render::TimeMode::everything;
+  if (job.project) {
+    view.time = job.project->time;
+    view.time.animate_links = false;
+    view.layers = job.project->layers;
+    view.density = vector && job.project->density != render::DensityMode::hexagons ? render::DensityMode::points
+                                                                                    : job.project->density;
+  }
 
   exporting::ImageMetadata metadata;
   metadata.format = format;
@@ -104,43 +118,47 @@ int run_render_job(const RenderJob& job) {
     renderer->set_scene(scene);
     renderer->set_events(data.events, projection);
     renderer->set_links(data.links, projection);
+    if (!mask.empty()) renderer->set_event_mask(mask);
   }
-  const render::Furniture furniture;
   const exporting::VectorPage page{format == exporting::ImageFormat::svg ? exporting::VectorFormat::svg
                                                                          : exporting::VectorFormat::pdf,
                                    job.width, job.height, job.dpi.value_or(exporting::kDesignDpi)};
 
-  exporting::OverlayContent overlay;
-  overlay.title = job.title;
-  overlay.legend = !job.no_legend;
-  overlay.attribution = exporting::short_attribution(job.data.empty() && !job.no_data);
+  exporting::MapContent content;
+  content.events = &data.events;
+  content.links = &data.links;
+  content.mask = mask;
+  content.filters = job.project ? exporting::filter_text(job.project->filter, job.project->hidden_categories)
+                                : exporting::filter_text(job.events);
+  content.sources = data.sources;
+  content.attribution = exporting::short_attribution(job.data.empty() && !job.no_data);
   std::optional<exporting::ImageRenderer> images;
   if (!vector) images.emplace(job.width, job.height, 0, series);
   auto render_day = [&](std::optional<DayNumber> day, const std::string& path) {
     if (day) view.time.cursor = *day;
-    overlay.date = day;
+    render::DensityLegend density;
     if (renderer) {
-      overlay.density = renderer->density_legend(view, job.width, job.height);
+      density = renderer->density_legend(view, job.width, job.height);
     } else if (view.density == render::DensityMode::hexagons) {
-      overlay.density = render::density_legend(view.density, render::ground_scale_at_center(projection, view.camera),
-                                               view.scale);
+      density = render::density_legend(view.density, render::ground_scale_at_center(projection, view.camera), view.scale);
     }
-    const auto items = exporting::build_overlay(overlay, data.events, data.links, job.width, job.height, job.scale);
+    const render::Furniture furniture = composer.compose(content, scene, projection, view, density);
     metadata.text.clear();
-    if (!job.title.empty()) metadata.text.push_back({"Title", job.title});
+    if (!job.layout.title.empty()) metadata.text.push_back({"Title", job.layout.title});
     const std::string description = job.no_data ? std::string("The base map alone, without events.")
-                                                : exporting::describe_frame(view.time, data.events, data.links);
+                                                : exporting::caption_text(view.time, content);
     metadata.text.push_back({"Description", description});
     if (!sources.empty()) metadata.text.push_back({"Source", sources});
+    if (!content.attribution.empty()) metadata.text.push_back({"Copyright", content.attribution});
     metadata.text.push_back({"Software", software});
     metadata.text.push_back({"Creation Time", created});
     if (vector) {
       exporting::write_vector(path, page, view,
-                              {scene, projection, data.events, {}, data.links, items, furniture, render::Theme{}},
+                              {scene, projection, data.events, mask, data.links, {}, furniture, render::Theme{}},
                               metadata.text);
       return;
     }
-    renderer->set_overlay(items);
+    renderer->set_furniture(furniture);
     exporting::write_image_rows(
         path, job.width, job.height, [&](const RowSink& sink) { images->render_rows(*renderer, view, sink); },
         metadata);

@@ -7,7 +7,9 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "export/composer.hpp"
 #include "export/image_format.hpp"
+#include "export/project.hpp"
 #include "geo/types.hpp"
 #include "render/density.hpp"
 #include "store/records.hpp"
@@ -19,7 +21,8 @@ namespace chronomap::cli {
 inline constexpr std::int64_t kDefaultMaxFrames = 10000;
 
 struct RenderJob {
-  std::string out, projection, boundaries, layer, data, title;
+  std::string out, projection, boundaries, layer, data;
+  exporting::Layout layout;  // title, legend, caption, scale bar...
   int width = 1600, height = 1000;
   float scale = 1.0f;  // View::scale: design px -> image px (--scale, or --dpi / 96)
   // --dpi, or the paper's; recorded in the file. None: no resolution is written.
@@ -33,13 +36,16 @@ struct RenderJob {
   std::int64_t max_frames = kDefaultMaxFrames;
   bool cumulative = false;
   render::DensityMode density = render::DensityMode::automatic;
-  bool no_legend = false;
   bool no_data = false;  // the base map alone
   bool verbose = false;
   // What is drawn of the store: --country, --category, --text, --actor... for the
   // events; the links follow --country.
   store::EventFilter events;
   store::LinkFilter links;
+  // --project: the window's saved view. Its projection, area, time, layers, density,
+  // filters and furniture replace those above (the events are loaded whole and masked
+  // as the window masks them, so the image is the window's snapshot to the pixel).
+  std::optional<exporting::Project> project;
 };
 
 // The number of frames a --from/--to/--step series has, counted in 64 bits (a day

@@ -447,8 +447,9 @@ class Painter {
 
   void draw_furniture() {
     const auto& furniture = content_.furniture;
-    for (const auto& shape : furniture.shapes) draw_shape(shape);
+    // The inset first: over the map's layers, under its own frame and the other items.
     if (furniture.inset) draw_inset(*furniture.inset);
+    for (const auto& shape : furniture.shapes) draw_shape(shape);
     draw_texts(furniture.texts);
   }
 
@@ -493,7 +494,7 @@ class Painter {
     const double x0 = std::round(double{inset.x0}), y0 = std::round(double{inset.y0});
     const double x1 = std::round(double{inset.x1}), y1 = std::round(double{inset.y1});
     const int w = std::max(1, static_cast<int>(x1 - x0)), h = std::max(1, static_cast<int>(y1 - y0));
-    const render::Camera camera = render::Camera::fit(inset.shows, w, h, 0.0, true);
+    const render::Camera camera = render::inset_camera(inset);
     const render::FrameTransform frame(camera, w, h, {0, 0, w, h}, view_.scale * 0.5f);
     const Transform t{frame.to_pixel[0], frame.to_pixel[1], double{frame.to_pixel[2]} + x0, double{frame.to_pixel[3]} + y0};
     cairo_save(cr_);

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "geo/types.hpp"
+#include "render/frame.hpp"
 #include "render/layers.hpp"
 #include "render/scene.hpp"
 #include "render/theme.hpp"
@@ -51,6 +53,13 @@ struct Furniture {
   std::optional<Inset> inset;
   std::vector<TextItem> texts;
 };
+
+// The width in pixels of one line of UTF-8 text drawn `size` pixels high, in the
+// renderer's font (bold or regular): what furniture boxes are sized by.
+float measure_text(std::string_view utf8, float size, bool bold);
+
+// The camera that shows the inset's `shows` extent in its box (as an image of the box's size).
+Camera inset_camera(const Inset& inset);
 
 // Shape helpers, all in image pixels.
 Shape rectangle(float x0, float y0, float x1, float y1, std::optional<Color> fill, std::optional<Stroke> stroke = {});

@@ -13,6 +13,8 @@
 
 namespace chronomap::render {
 
+struct Shape;  // render/furniture.hpp
+
 // A unit quad's corners, shared by the instanced layers.
 class QuadCorners {
  public:
@@ -100,6 +102,22 @@ struct TextItem {
 // (country names bold and first, so decluttering keeps them).
 std::vector<TextItem> scene_label_items(const Scene& scene, const Theme& theme);
 
+// Furniture shapes (render/furniture.hpp) in image pixels: convex fills and dashed,
+// anti-aliased strokes, tessellated into triangles once per set_shapes().
+class ShapeLayer {
+ public:
+  ShapeLayer();
+  void set_shapes(const std::vector<Shape>& shapes);
+  void draw(const FrameTransform& frame) const;
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+
+ private:
+  Program program_;
+  GlVertexArray vao_;
+  GlBuffer vertices_;
+  GLsizei count_ = 0;
+};
+
 class TextLayer {
  public:
   TextLayer();
@@ -130,6 +148,7 @@ class TextLayer {
   GlTexture regular_texture_, bold_texture_;
   std::vector<Run> runs_;
   bool screen_space_ = false;
+  bool prebaked_ = false;  // the common characters are in the atlas
   GLint color_ = -1, halo_ = -1, halo_width_ = -1, screen_ = -1, scale_ = -1, atlas_ = -1, size_ = -1;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "core/embedded.hpp"
 
@@ -71,6 +72,21 @@ void TextLayer::upload_atlas(GlyphAtlas& atlas, const GlTexture& texture) {
 
 void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space) {
   screen_space_ = screen_space;
+  if (screen_space && !prebaked_) {
+    // Furniture text changes every frame of a series (dates, counts): its common
+    // characters are baked first, in a fixed order, so each lies at the same place in
+    // the atlas whatever was drawn before, and a frame of a series, a single render
+    // and the window's snapshot come out the same to the pixel.
+    for (char32_t c = U' '; c <= U'~'; ++c) {
+      regular_.glyph(c);
+      bold_.glyph(c);
+    }
+    for (const char32_t c : std::u32string_view(U"–—·…≥≤²°×’")) {
+      regular_.glyph(c);
+      bold_.glyph(c);
+    }
+    prebaked_ = true;
+  }
   runs_.clear();
   std::vector<GlyphInstance> instances;
   for (const auto& item : items) {

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "export/project.hpp"
+#include "store/records.hpp"
+
 #include "ui/map_view.hpp"
 #include "ui/settings.hpp"
 
@@ -22,6 +25,11 @@ struct AppState {
   bool message_is_error = false;
   bool open_snapshot = false;   // requests to open a dialog on the next frame
   bool open_about = false;
+  bool open_project = false;    // File > Open project… / Save project…
+  bool save_project = false;
+  bool show_bookmarks = false;
+  std::string project_path;     // the project last opened or saved ("" : none)
+  std::vector<exporting::Bookmark> bookmarks;  // the project's, edited in the window
   bool quit = false;
   bool toggle_play = false;     // Space
   int step = 0;                 // ← / →: one window back or forward
@@ -34,7 +42,9 @@ struct AppState {
   std::optional<std::uint32_t> selected;
   bool show_event_table = false;
   bool show_filters = false;
+  store::EventFilter applied_filter;  // the Filters window's, as last applied (for captions)
   std::string data;  // the event store the window shows ("" : the user's)
+  std::string boundaries, boundaries_layer;  // --boundaries and --layer ("": the shipped ones)
   bool selection_moved = false;  // set when the map or the inspector selected: the table scrolls to it
 
   void report(std::string text, bool error) {

@@ -220,6 +220,8 @@ int run_gui(const GuiOptions& options) {
     AppState state(settings, *map);
     state.details = &details;
     state.data = options.data;
+    state.boundaries = options.boundaries;
+    state.boundaries_layer = options.layer;
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
     state.large_font = large_font;
     if (!startup_message.empty()) state.report(startup_message, true);
@@ -234,6 +236,7 @@ int run_gui(const GuiOptions& options) {
     MapOverlay overlay;
     EventTablePanel table;
     FilterPanel filters;
+    ProjectPanel projects;
     double last_time = glfwGetTime();
     FrameLog frame_log(options.report_frames);
 
@@ -268,6 +271,7 @@ int run_gui(const GuiOptions& options) {
       overlay.draw(state, static_cast<float>(fb_scale_y));
       table.draw(state);
       filters.draw(state);
+      projects.draw(state, filters);
       inspector.draw(state);
       card.draw(state);
       ImGui::Render();

@@ -14,6 +14,10 @@ void MenuBar::draw(AppState& state) {
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Save snapshot…", "Ctrl+S")) state.open_snapshot = true;
     ImGui::Separator();
+    if (ImGui::MenuItem("Open project…")) state.open_project = true;
+    if (ImGui::MenuItem("Save project…")) state.save_project = true;
+    if (ImGui::MenuItem("Bookmarks", nullptr, state.show_bookmarks)) state.show_bookmarks = !state.show_bookmarks;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
     ImGui::EndMenu();
   }

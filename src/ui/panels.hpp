@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "export/composer.hpp"
 #include "store/countries.hpp"
 #include "store/records.hpp"
 #include "ui/app_state.hpp"
@@ -20,6 +21,11 @@ struct MenuBar {
 
 // Size, resolution, format and path of an image of the current view, rendered by the
 // export path.
+// The caption's words for a snapshot of the window: its filters, sources and attribution.
+exporting::MapContent snapshot_words(const AppState& state);
+// The names of the categories the legend has turned off.
+std::vector<std::string> hidden_categories(const AppState& state);
+
 struct SnapshotDialog {
   void draw(AppState& state);
   char path[1024] = {};
@@ -83,6 +89,8 @@ struct LegendPanel {
 // store::EventFilter as the command line; applied through MapView::set_store_filter.
 struct FilterPanel {
   void draw(AppState& state);
+  // Fills the fields from `filter` (a project's) and applies them.
+  void set(AppState& state, const store::EventFilter& filter);
 
  private:
   std::optional<store::EventFilter> filter(AppState& state);
@@ -94,6 +102,22 @@ struct FilterPanel {
   std::string completions_for_;
   std::vector<std::string> completions_;
 };
+
+// File > Open project… / Save project… / recent projects, and the Bookmarks window:
+// a project (export/project.hpp) holds the whole view, `chronomap render --project`
+// draws it.
+struct ProjectPanel {
+  void draw(AppState& state, FilterPanel& filters);
+  // Opens a project file into the window; false (and a message) when it cannot.
+  bool open(AppState& state, FilterPanel& filters, const std::string& path);
+
+ private:
+  char path_[1024] = {};
+  char bookmark_name_[128] = {};
+};
+
+// The window's view as a project (its export settings: the snapshot dialog's).
+exporting::Project current_project(const AppState& state);
 
 // Cursor position, country under it, last message.
 struct StatusBar {

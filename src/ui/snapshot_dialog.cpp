@@ -1,6 +1,7 @@
 // "Save snapshot…": the current view as a PNG, JPEG or GeoTIFF at any size and
 // resolution, through the same renderer and export path as `chronomap render`.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/image.hpp"
+#include "export/composer.hpp"
 #include "export/image_format.hpp"
 #include "export/print_size.hpp"
 #include "export/snapshot.hpp"
@@ -47,6 +49,22 @@ void format_choice(char* path, std::size_t size) {
 }
 
 }  // namespace
+
+std::vector<std::string> hidden_categories(const AppState& state) {
+  std::vector<std::string> hidden;
+  for (std::size_t c = 0; c < render::event_categories().size(); ++c) {
+    if (!state.map.category_shown(static_cast<std::uint8_t>(c))) hidden.emplace_back(render::event_categories()[c]);
+  }
+  return hidden;
+}
+
+exporting::MapContent snapshot_words(const AppState& state) {
+  exporting::MapContent words;
+  words.filters = exporting::filter_text(state.applied_filter, hidden_categories(state));
+  words.sources = state.map.sources();
+  words.attribution = exporting::short_attribution(state.data.empty());
+  return words;
+}
 
 void SnapshotDialog::draw(AppState& state) {
   auto& s = state.settings;
@@ -97,6 +115,26 @@ void SnapshotDialog::draw(AppState& state) {
       s.snapshot_scale = exporting::scale_for_dpi(dpi);
     }
   }
+  // The composition: the same furniture as `chronomap render`, each item optional.
+  auto& layout = s.snapshot_layout;
+  if (ImGui::CollapsingHeader("Title and furniture", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::InputText("Title", &layout.title);
+    ImGui::InputText("Subtitle", &layout.subtitle);
+    ImGui::Checkbox("Date", &layout.date_stamp);
+    ImGui::SameLine();
+    ImGui::Checkbox("Caption", &layout.caption);
+    ImGui::SameLine();
+    ImGui::Checkbox("Legend", &layout.legend);
+    ImGui::SameLine();
+    ImGui::Checkbox("Inset", &layout.inset);
+    ImGui::Checkbox("Scale bar", &layout.scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox("Miles too", &layout.miles);
+    ImGui::SameLine();
+    ImGui::Checkbox("North arrow", &layout.north_arrow);
+  }
+  ImGui::Checkbox("Save the project beside it (.chronomap.json), for `chronomap render --project`",
+                  &s.snapshot_project);
   ImGui::Separator();
   if (ImGui::Button("Save", ImVec2(120, 0))) {
     s.snapshot_path = path;
@@ -113,17 +151,36 @@ void SnapshotDialog::draw(AppState& state) {
       metadata.dpi = dpi;
       metadata.jpeg_quality = quality;
       if (metadata.format == exporting::ImageFormat::geotiff) {
-        metadata.georeference = exporting::georeference(state.map.snapshot_camera(s.snapshot_width, s.snapshot_height),
-                                                        s.snapshot_width, s.snapshot_height, state.map.projection());
+        metadata.georeference = exporting::georeference(
+            state.map.snapshot_camera(s.snapshot_width, s.snapshot_height, s.snapshot_scale, layout), s.snapshot_width,
+            s.snapshot_height, state.map.projection());
       }
       std::string software = "chronomap ";
       software += CHRONOMAP_VERSION;
-      metadata.text = {{"Description", exporting::describe_frame(state.map.view().time, state.map.events(),
-                                                                 state.map.links())},
-                       {"Software", software},
-                       {"Creation Time", exporting::creation_time()}};
-      const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale);
+      const exporting::MapContent words = snapshot_words(state);
+      exporting::MapContent described = words;
+      described.events = &state.map.events();
+      described.links = &state.map.links();
+      described.mask = state.map.passes();
+      metadata.text.clear();
+      if (!layout.title.empty()) metadata.text.push_back({"Title", layout.title});
+      metadata.text.push_back({"Description", exporting::caption_text(state.map.view().time, described)});
+      if (!words.sources.empty()) {
+        std::string sources;
+        for (const auto& name : words.sources) sources += (sources.empty() ? "" : ", ") + name;
+        metadata.text.push_back({"Source", sources});
+      }
+      if (!words.attribution.empty()) metadata.text.push_back({"Copyright", words.attribution});
+      metadata.text.push_back({"Software", software});
+      metadata.text.push_back({"Creation Time", exporting::creation_time()});
+      const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale, layout, words);
       exporting::write_image(s.snapshot_path, image, metadata);
+      if (s.snapshot_project) {
+        // The same view, size and furniture: `chronomap render --project` redraws this image.
+        std::filesystem::path beside(s.snapshot_path);
+        beside.replace_extension(".chronomap.json");
+        exporting::save_project(current_project(state), beside);
+      }
       state.report("Saved " + s.snapshot_path + " (" + std::to_string(image.width()) + "x" +
                        std::to_string(image.height()) + ")",
                    false);
