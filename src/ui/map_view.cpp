@@ -189,11 +189,15 @@ void MapView::draw(int width, int height) {
   target_->blit_into(0);
 }
 
-Image MapView::snapshot(int width, int height, float scale) const {
+render::View MapView::snapshot_view(int width, int height, float scale) const {
   render::View view = view_;
   view.scale = scale;
   view.camera = snapshot_camera(width, height);
-  return exporting::render_image(renderer_, view, width, height);
+  return view;
+}
+
+Image MapView::snapshot(int width, int height, float scale) const {
+  return exporting::render_image(renderer_, snapshot_view(width, height, scale), width, height);
 }
 
 render::Camera MapView::snapshot_camera(int width, int height) const {

@@ -90,6 +90,10 @@ class MapView {
   [[nodiscard]] Image snapshot(int width, int height, float scale) const;
   // The camera of such a snapshot (where a GeoTIFF of it lies).
   [[nodiscard]] render::Camera snapshot_camera(int width, int height) const;
+  // The view such a snapshot is drawn with, and the renderer that draws the map (the
+  // exports draw their frames with it: same layers, filters and data).
+  [[nodiscard]] render::View snapshot_view(int width, int height, float scale) const;
+  render::MapRenderer& renderer() { return renderer_; }
 
   render::View& view() { return view_; }
   // The density ramp and units of the frame last drawn (mode points when none).
