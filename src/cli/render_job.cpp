@@ -127,6 +127,8 @@ int run_render_job(const RenderJob& job) {
     throw UsageError("--out: '" + job.out + "' is an animation: give --from, --to and --step for its frames");
   }
   if (series && !animation && !pattern) {
+    // "story.avi": the format is what is wrong, and the message lists those there are.
+    if (!named) (void)exporting::image_format_for(job.out, "--out", job.format);
     throw UsageError("--out: a series needs a frame number in the name, e.g. frames/frame_%04d.png, or an animation (" +
                      exporting::animation_extensions() + ")");
   }
