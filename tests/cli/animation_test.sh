@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Animations from `chronomap render --from --to --step --fps`, read back with ffprobe
 # and ffmpeg: the number of frames and the duration (frames / fps) of a GIF, an MP4
-# and a WebM; the GIF loops forever and its frames look like the PNG of the same day
-# (the palette keeps the map's colours), the MP4's too; and a series that fails or is
-# interrupted leaves no file, not even a temporary one.
+# (its index first) and a WebM; the GIF loops forever and its frames look like the
+# PNG of the same day (the palette keeps the map's colours), the MP4's too; and a
+# series that fails or is interrupted leaves no file, not even a temporary one.
 # Usage: bash animation_test.sh CHRONOMAP SCRATCH_DIR
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -37,6 +37,9 @@ od -An -tx1 -v story.gif | tr -d ' \n' | grep -q "4e45545343415045322e3003010000
 "$chronomap" render "${args[@]}" --fps 4 --out story.mp4 || fail "render story.mp4"
 check_movie story.mp4 h264 6 1.5
 grep -q "^pix_fmt=yuv420p$" <<< "$(probe story.mp4)" || fail "story.mp4 is not yuv420p"
+# Faststart: the index (moov) before the media data, so it plays while loading.
+moov=$(grep -boa moov story.mp4 | head -1 | cut -d: -f1) mdat=$(grep -boa mdat story.mp4 | head -1 | cut -d: -f1)
+((${moov:-999999999} < ${mdat:-0})) || fail "story.mp4: moov at ${moov:-none}, after mdat at ${mdat:-none}"
 
 # WebM where this FFmpeg has a VP9 or VP8 encoder (Debian's has both).
 if out=$("$chronomap" render "${args[@]}" --fps 2 --out story.webm 2>&1); then
