@@ -63,6 +63,7 @@ class InterruptGuard {
 bool write_animation(exporting::AnimationExport& exporter, const RenderJob& job) {
   ProgressLine line(true);
   const std::int64_t total = exporter.frame_count();
+  double first_frame_done = 0;
   while (!exporter.all_drawn()) {
     if (interrupted != 0) {
       line.clear();
@@ -73,17 +74,24 @@ bool write_animation(exporting::AnimationExport& exporter, const RenderJob& job)
     const DayNumber day = exporter.next_day();
     exporter.add_next_frame();
     const std::int64_t done = exporter.frames_done();
+    if (done == 1) first_frame_done = line.seconds();
     if (line.due(done == total)) {
       constexpr int kBar = 24;
       const auto filled = static_cast<int>(kBar * done / total);
-      const double left = line.seconds() * static_cast<double>(total - done) / static_cast<double>(done);
       std::string text = "rendering " + job.out + " [" + std::string(static_cast<std::size_t>(filled), '#') +
                          std::string(static_cast<std::size_t>(kBar - filled), '.') + "] ";
       char tail[96];
-      std::snprintf(tail, sizeof tail, "%lld/%lld frames, %s, %ld:%02ld left", static_cast<long long>(done),
-                    static_cast<long long>(total), format_iso(day).c_str(), static_cast<long>(left) / 60,
-                    static_cast<long>(left) % 60);
-      line.show(text + tail);
+      std::snprintf(tail, sizeof tail, "%lld/%lld frames, %s", static_cast<long long>(done),
+                    static_cast<long long>(total), format_iso(day).c_str());
+      text += tail;
+      // The time left from the frames after the first (which pays for the encoder's start).
+      if (done > 1 && done < total) {
+        const double left = (line.seconds() - first_frame_done) / static_cast<double>(done - 1) *
+                            static_cast<double>(total - done);
+        std::snprintf(tail, sizeof tail, ", %ld:%02ld left", static_cast<long>(left) / 60, static_cast<long>(left) % 60);
+        text += tail;
+      }
+      line.show(text);
     } else if (!line.active() && job.verbose) {
       std::fprintf(stderr, "frame %lld/%lld %s\n", static_cast<long long>(done), static_cast<long long>(total),
                    format_iso(day).c_str());
