@@ -30,6 +30,7 @@ namespace {
 // The exit status of a command stopped by Ctrl+C (128 + SIGINT, as shells report it).
 constexpr int kInterrupted = 130;
 
+// Set by the signal handler, which can reach nothing but a global; read between frames.
 volatile std::sig_atomic_t interrupted = 0;
 extern "C" void note_interrupt(int) { interrupted = 1; }
 

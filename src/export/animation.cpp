@@ -11,7 +11,9 @@ namespace chronomap::exporting {
 namespace {
 
 std::uint32_t to_rgb(render::Color c) {
-  auto byte = [](float v) { return static_cast<std::uint32_t>(std::lround(std::fmin(std::fmax(v, 0.0f), 1.0f) * 255.0f)); };
+  auto byte = [](float v) {
+    return static_cast<std::uint32_t>(std::lround(std::fmin(std::fmax(v, 0.0f), 1.0f) * 255.0f));
+  };
   return (byte(c.r) << 16) | (byte(c.g) << 8) | byte(c.b);
 }
 
@@ -39,8 +41,10 @@ AnimationExport::AnimationExport(render::MapRenderer& renderer, const render::Vi
   if (job_.settings.format != ImageFormat::gif) return;
   // The palette keeps the category and link colours exactly, and is chosen from the
   // first frame and from one with everything shown (the colours of late events).
-  for (std::uint8_t i = 0; i < render::event_categories().size(); ++i) writer_.require_colour(to_rgb(render::category_color(i)));
-  for (std::uint8_t i = 0; i < render::link_kinds().size(); ++i) writer_.require_colour(to_rgb(render::link_kind_color(i)));
+  for (std::uint8_t i = 0; i < render::event_categories().size(); ++i)
+    writer_.require_colour(to_rgb(render::category_color(i)));
+  for (std::uint8_t i = 0; i < render::link_kinds().size(); ++i)
+    writer_.require_colour(to_rgb(render::link_kind_color(i)));
   const render::TimeMode mode = view_.time.mode;
   for (int sample = 0; sample < 2; ++sample) {
     Image image(job_.settings.width, job_.settings.height);
@@ -49,7 +53,8 @@ AnimationExport::AnimationExport(render::MapRenderer& renderer, const render::Vi
     draw(job_.from, [&](const std::uint8_t* rows, int count, std::size_t stride) {
       const auto row_bytes = static_cast<std::size_t>(image.width()) * 4;
       for (int i = 0; i < count; ++i, ++next_row)
-        std::memcpy(image.data() + static_cast<std::size_t>(next_row) * row_bytes, rows + static_cast<std::size_t>(i) * stride, row_bytes);
+        std::memcpy(image.data() + static_cast<std::size_t>(next_row) * row_bytes,
+                    rows + static_cast<std::size_t>(i) * stride, row_bytes);
     });
     writer_.add_palette_sample(image);
   }
@@ -84,7 +89,8 @@ void AnimationExport::add_next_frame() {
 }
 
 void AnimationExport::finish() {
-  if (!all_drawn()) throw Error(job_.out.string() + ": " + std::to_string(count_ - done_) + " frames not drawn yet");
+  if (!all_drawn())
+    throw Error(job_.out.string() + ": " + std::to_string(count_ - done_) + " frames not drawn yet");
   writer_.finish();
 }
 

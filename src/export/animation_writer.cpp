@@ -169,7 +169,8 @@ void AnimationWriter::open(const std::filesystem::path& path, const AnimationSet
   rc = avcodec_parameters_from_context(codec->stream->codecpar, enc);
   if (rc < 0) codec->fail("cannot set up the video stream", rc);
   if (!settings.title.empty()) av_dict_set(&codec->format->metadata, "title", settings.title.c_str(), 0);
-  if (!settings.comment.empty()) av_dict_set(&codec->format->metadata, "comment", settings.comment.c_str(), 0);
+  if (!settings.comment.empty())
+    av_dict_set(&codec->format->metadata, "comment", settings.comment.c_str(), 0);
 
   codec->frame->format = enc->pix_fmt;
   codec->frame->width = enc->width;
@@ -177,8 +178,8 @@ void AnimationWriter::open(const std::filesystem::path& path, const AnimationSet
   rc = av_frame_get_buffer(codec->frame, 0);
   if (rc < 0) codec->fail("cannot allocate a frame", rc);
   if (settings.format != ImageFormat::gif) {
-    codec->scaler = sws_getContext(enc->width, enc->height, AV_PIX_FMT_RGBA, enc->width, enc->height, enc->pix_fmt,
-                                   SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+    codec->scaler = sws_getContext(enc->width, enc->height, AV_PIX_FMT_RGBA, enc->width, enc->height,
+                                   enc->pix_fmt, SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
     if (codec->scaler == nullptr) codec->fail("cannot set up the colour conversion", AVERROR(EINVAL));
     // Full-range RGB to limited-range BT.709, as the stream says.
     const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
@@ -201,7 +202,8 @@ void AnimationWriter::open(const std::filesystem::path& path, const AnimationSet
 
 void AnimationWriter::add_palette_sample(const Image& image) {
   if (!palette_ || frames_ > 0 || image.empty()) return;
-  palette_->add_sample(image.data(), static_cast<std::size_t>(image.width()) * static_cast<std::size_t>(image.height()));
+  palette_->add_sample(image.data(),
+                       static_cast<std::size_t>(image.width()) * static_cast<std::size_t>(image.height()));
 }
 
 void AnimationWriter::require_colour(std::uint32_t rgb) {
@@ -232,9 +234,11 @@ void AnimationWriter::add_frame(const std::function<void(const RowSink&)>& produ
     }
     auto* colours = reinterpret_cast<std::uint32_t*>(frame->data[1]);
     const auto& chosen = palette_->colours();
-    for (std::size_t i = 0; i < GifPalette::kSize; ++i) colours[i] = 0xff000000u | (i < chosen.size() ? chosen[i] : 0u);
+    for (std::size_t i = 0; i < GifPalette::kSize; ++i)
+      colours[i] = 0xff000000u | (i < chosen.size() ? chosen[i] : 0u);
     for (int y = 0; y < height; ++y) {
-      palette_->map_row(frame_.data() + static_cast<std::size_t>(y) * row_bytes, static_cast<std::size_t>(width),
+      palette_->map_row(frame_.data() + static_cast<std::size_t>(y) * row_bytes,
+                        static_cast<std::size_t>(width),
                         frame->data[0] + static_cast<std::ptrdiff_t>(y) * frame->linesize[0]);
     }
   } else {

@@ -45,7 +45,8 @@ Box measure(const std::vector<Weighted>& entries, std::size_t begin, std::size_t
 std::uint32_t mean_colour(const std::vector<Weighted>& entries, const Box& box) {
   double sum[3] = {0, 0, 0};
   for (std::size_t i = box.begin; i < box.end; ++i) {
-    for (int c = 0; c < 3; ++c) sum[c] += static_cast<double>(channel(entries[i].rgb, c)) * static_cast<double>(entries[i].count);
+    for (int c = 0; c < 3; ++c)
+      sum[c] += static_cast<double>(channel(entries[i].rgb, c)) * static_cast<double>(entries[i].count);
   }
   std::uint32_t rgb = 0;
   for (int c = 0; c < 3; ++c) {
@@ -118,15 +119,18 @@ void GifPalette::build() {
   colours_.clear();
   index_.clear();
   known_.clear();
-  auto kept = [&](std::uint32_t rgb) { return std::find(colours_.begin(), colours_.end(), rgb) != colours_.end(); };
+  auto kept = [&](std::uint32_t rgb) {
+    return std::find(colours_.begin(), colours_.end(), rgb) != colours_.end();
+  };
   for (std::uint32_t rgb : required_) {
     if (colours_.size() < kSize / 2 && !kept(rgb)) colours_.push_back(rgb);
   }
   std::vector<Weighted> entries;
   entries.reserve(counts_.size());
   for (const auto& [rgb, count] : counts_) entries.push_back({rgb, count});
-  std::sort(entries.begin(), entries.end(),
-            [](const Weighted& a, const Weighted& b) { return a.count != b.count ? a.count > b.count : a.rgb < b.rgb; });
+  std::sort(entries.begin(), entries.end(), [](const Weighted& a, const Weighted& b) {
+    return a.count != b.count ? a.count > b.count : a.rgb < b.rgb;
+  });
   // Few colours: all of them, exactly.
   if (entries.size() + colours_.size() <= kSize) {
     for (const auto& e : entries) {

@@ -36,8 +36,8 @@ std::optional<exporting::ImageFormat> animation_format_of(const char* path) {
 void AnimationDialog::start(AppState& state) {
   const auto format = animation_format_of(path_);
   if (!format) {
-    throw UsageError(std::string("File: '") + path_ + "' is not an animation (" + exporting::animation_extensions() +
-                     ")");
+    throw UsageError(std::string("File: '") + path_ + "' is not an animation (" +
+                     exporting::animation_extensions() + ")");
   }
   exporting::AnimationJob job;
   job.out = path_;
@@ -69,7 +69,8 @@ void AnimationDialog::advance(AppState& state) {
   if (!export_->all_drawn()) return;
   export_->finish();
   state.report("Saved " + std::string(path_) + " (" + std::to_string(export_->frame_count()) + " frames of " +
-                   std::to_string(width_) + "x" + std::to_string(height_) + " at " + std::to_string(fps_) + " fps)",
+                   std::to_string(width_) + "x" + std::to_string(height_) + " at " + std::to_string(fps_) +
+                   " fps)",
                false);
   export_.reset();
   ImGui::CloseCurrentPopup();
@@ -82,8 +83,9 @@ void AnimationDialog::draw(AppState& state) {
     if (!initialised_) {
       // The data's dates by default: the whole story, a frame a month.
       const auto& events = state.map.events();
-      const auto [first, last] = events.size() > 0 ? events.day_range() : std::pair{state.map.view().time.cursor,
-                                                                                      state.map.view().time.cursor};
+      const auto [first, last] = events.size() > 0
+                                     ? events.day_range()
+                                     : std::pair{state.map.view().time.cursor, state.map.view().time.cursor};
       std::snprintf(from_, sizeof from_, "%s", format_iso(first).c_str());
       std::snprintf(to_, sizeof to_, "%s", format_iso(last).c_str());
       initialised_ = true;

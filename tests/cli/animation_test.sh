@@ -75,7 +75,7 @@ grep -q "failed.gif" <<< "$out" || fail "the error does not name the file: $out"
 "$chronomap" render --data s.db --size 320x200 --from 2023-01-01 --to 2025-12-31 --step 1 --out stopped.mp4 \
   2> stopped.err &
 pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   compgen -G ".stopped.mp4.tmp-*" > /dev/null && break
   sleep 0.1
 done

@@ -16,7 +16,8 @@ using exporting::GifPalette;
 
 std::vector<std::uint8_t> rgba(const std::vector<std::uint32_t>& colours) {
   std::vector<std::uint8_t> pixels;
-  for (std::uint32_t c : colours) pixels.insert(pixels.end(), {std::uint8_t(c >> 16), std::uint8_t(c >> 8), std::uint8_t(c), 255});
+  for (std::uint32_t c : colours)
+    pixels.insert(pixels.end(), {std::uint8_t(c >> 16), std::uint8_t(c >> 8), std::uint8_t(c), 255});
   return pixels;
 }
 
@@ -43,7 +44,8 @@ TEST(GifPalette, FlatAndRequiredColoursSurviveAThousandBlends) {
   // and blue (anti-aliased edges); a category colour that the sample lacks.
   std::vector<std::uint32_t> image(200000, 0xc9dde8);
   std::fill(image.begin(), image.begin() + 90000, 0xeeebe4);
-  for (std::uint32_t i = 0; i < 4096; ++i) image[100000 + i] = ((i & 0xff) << 16) | ((i >> 4) & 0xff) << 0 | 0x4000;
+  for (std::uint32_t i = 0; i < 4096; ++i)
+    image[100000 + i] = ((i & 0xff) << 16) | ((i >> 4) & 0xff) << 0 | 0x4000;
   const auto pixels = rgba(image);
   GifPalette palette;
   palette.require(0x7b3294);
@@ -55,7 +57,8 @@ TEST(GifPalette, FlatAndRequiredColoursSurviveAThousandBlends) {
     EXPECT_NE(std::find(colours.begin(), colours.end(), exact), colours.end()) << std::hex << exact;
   // Every blend is within 12 levels (of 255) of its palette colour in each channel.
   int worst = 0;
-  for (std::size_t i = 100000; i < 100000 + 4096; ++i) worst = std::max(worst, distance(colours[palette.index_of(image[i])], image[i]));
+  for (std::size_t i = 100000; i < 100000 + 4096; ++i)
+    worst = std::max(worst, distance(colours[palette.index_of(image[i])], image[i]));
   EXPECT_LE(worst, 12);
 }
 
