@@ -75,7 +75,7 @@ void apply_print_options(const PrintOptions& print, const std::string& size_text
 }  // namespace
 
 int run_render(int argc, char** argv) {
-  CLI::App app{"Render the map to a PNG, or a series of PNGs, with no display (OpenGL through EGL).",
+  CLI::App app{"Render the map to an image, a series of images or an animation, with no display (OpenGL through EGL).",
                "chronomap render"};
   RenderJob job;
   std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text, scale_text = "1";
@@ -83,7 +83,8 @@ int run_render(int argc, char** argv) {
   app.add_option("--out,-o", job.out,
                  "image file to write (to a temporary file, then renamed), its format chosen by the extension\n"
                  "(" + exporting::supported_image_extensions() + ") or --format; for a series, a name with %d or\n"
-                 "%04d where the frame number goes, e.g. frames/frame_%04d.png")
+                 "%04d where the frame number goes, e.g. frames/frame_%04d.png, or one animation file\n"
+                 "(" + exporting::animation_extensions() + ": GIF, H.264 or VP9 video at --fps)")
       ->required();
   PrintOptions print;
   print.size = app.add_option("--size", size_text, "image size in pixels, WIDTHxHEIGHT")->capture_default_str();
@@ -126,6 +127,10 @@ int run_render(int argc, char** argv) {
   app.add_option("--from", from_text, "first day of a series of frames (with --to and --step)");
   app.add_option("--to", to_text, "last day of a series of frames");
   app.add_option("--step", job.step_days, "days between frames of a series")->capture_default_str();
+  int fps = kDefaultFps;
+  CLI::Option* fps_option = app.add_option(
+      "--fps", fps, "frames per second of an animation (" + exporting::animation_extensions() + "), 1 to 60 (default " +
+                        std::to_string(kDefaultFps) + ")");
   app.add_option("--max-frames", job.max_frames, "the most frames a series may write (a guard against typos)")
       ->capture_default_str();
   app.add_option("--title", job.layout.title, "a title drawn above the date");
@@ -220,6 +225,7 @@ int run_render(int argc, char** argv) {
       job.scale = job.project->scale;
       job.dpi = job.project->dpi;
     }
+    if (fps_option->count() > 0) job.fps = fps;
     if (!country.empty()) job.events.country = job.links.country = parse_country(country, "--country");
     if (!job.events.text.empty() && store::fts_query(job.events.text).empty())
       throw UsageError("--text: '" + job.events.text + "' has no words to search for");

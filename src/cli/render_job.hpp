@@ -19,6 +19,8 @@ namespace chronomap::cli {
 // A series writes at most this many frames unless --max-frames says more: a typo in
 // --from/--to/--step must not fill the disk.
 inline constexpr std::int64_t kDefaultMaxFrames = 10000;
+// Frames per second of an animation (GIF, MP4, WebM) unless --fps says otherwise.
+inline constexpr int kDefaultFps = 4;
 
 struct RenderJob {
   std::string out, projection, boundaries, layer, data;
@@ -29,6 +31,7 @@ struct RenderJob {
   std::optional<double> dpi;
   std::optional<exporting::ImageFormat> format;  // --format; otherwise --out's extension
   std::optional<int> quality;                     // --quality, JPEG only (default 90)
+  std::optional<int> fps;                         // --fps, animations only (default kDefaultFps)
   std::optional<geo::Extent> bbox;
   std::optional<DayNumber> date, from, to;
   int window_days = 30;
@@ -53,7 +56,9 @@ struct RenderJob {
 // job.max_frames, saying how many it would be and how to allow them.
 std::int64_t series_frame_count(const RenderJob& job);
 
-// Renders and writes the PNG(s); returns the exit status. Throws chronomap errors.
+// Renders and writes the image(s) or the animation; returns the exit status (130
+// when an animation was interrupted by SIGINT or SIGTERM, leaving no file). Throws
+// chronomap errors.
 int run_render_job(const RenderJob& job);
 
 }  // namespace chronomap::cli

@@ -24,6 +24,7 @@ struct AppState {
   std::string message;          // last result or error, shown in the status bar
   bool message_is_error = false;
   bool open_snapshot = false;   // requests to open a dialog on the next frame
+  bool open_animation = false;
   bool open_about = false;
   bool open_project = false;    // File > Open project… / Save project…
   bool save_project = false;

@@ -227,6 +227,7 @@ int run_gui(const GuiOptions& options) {
     if (!startup_message.empty()) state.report(startup_message, true);
     MenuBar menu;
     SnapshotDialog snapshot;
+    AnimationDialog animation;
     AboutDialog about;
     StatusBar status_bar;
     TimelinePanel timeline;
@@ -241,9 +242,10 @@ int run_gui(const GuiOptions& options) {
     FrameLog frame_log(options.report_frames);
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
-      // Redraw continuously only while something moves (playing, animated links).
-      const bool moving = timeline.playing() || (map->view().time.animate_links && map->view().layers.links &&
-                                                 !map->links().empty());
+      // Redraw continuously only while something moves (playing, animated links, the
+      // frames of an animation being exported).
+      const bool moving = timeline.playing() || animation.running() ||
+                          (map->view().time.animate_links && map->view().layers.links && !map->links().empty());
       glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 0.1);
       frame_log.frame_started();
       const double now = glfwGetTime();
@@ -264,6 +266,7 @@ int run_gui(const GuiOptions& options) {
       route_keys(state, pending_keys);
       menu.draw(state);
       snapshot.draw(state);
+      animation.draw(state);
       about.draw(state);
       timeline.draw(state, dt);
       if (map->view().layers.events || map->view().layers.links) legend.draw(state);

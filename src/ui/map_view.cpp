@@ -230,6 +230,14 @@ Image MapView::snapshot(int width, int height, float scale, const exporting::Lay
   return image;
 }
 
+render::View MapView::snapshot_view(int width, int height, float scale, const exporting::Layout& layout) const {
+  render::View view = view_;
+  view.scale = scale;
+  view.time.animate_links = false;  // stills: solid arcs
+  view.camera = snapshot_camera(width, height, scale, layout);
+  return view;
+}
+
 render::Camera MapView::snapshot_camera(int width, int height, float scale, const exporting::Layout& layout) const {
   return exporting::Composer(layout, width, height, scale).fit(shown_extent(), 0.0, true);
 }

@@ -104,6 +104,10 @@ class MapView {
   // The data sets the events come from (file names).
   [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
   [[nodiscard]] const render::Scene& scene() const { return scene_; }
+  // The view such a snapshot is drawn with, and the renderer that draws the map (the
+  // exports draw their frames with it: same layers, filters and data).
+  [[nodiscard]] render::View snapshot_view(int width, int height, float scale, const exporting::Layout& layout) const;
+  render::MapRenderer& renderer() { return renderer_; }
 
   render::View& view() { return view_; }
   // The density ramp and units of the frame last drawn (mode points when none).

@@ -1,4 +1,4 @@
-// The main menu: projections, layer toggles, snapshot, about.
+// The main menu: projections, layer toggles, snapshot and animation, about.
 #include <imgui.h>
 
 #include <utility>
@@ -13,6 +13,7 @@ void MenuBar::draw(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Save snapshot…", "Ctrl+S")) state.open_snapshot = true;
+    if (ImGui::MenuItem("Export animation…")) state.open_animation = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Open project…")) state.open_project = true;
     if (ImGui::MenuItem("Save project…")) state.save_project = true;

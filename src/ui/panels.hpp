@@ -2,19 +2,22 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <cstdint>
 #include <vector>
 
 #include "export/composer.hpp"
+#include "export/animation.hpp"
 #include "store/countries.hpp"
 #include "store/records.hpp"
 #include "ui/app_state.hpp"
 
 namespace chronomap::ui {
 
-// File (Save snapshot…, Quit), View (projection, layers, reset), Help (About).
+// File (Save snapshot…, Export animation…, Quit), View (projection, layers, reset),
+// Help (About).
 struct MenuBar {
   void draw(AppState& state);
 };
@@ -32,6 +35,26 @@ struct SnapshotDialog {
   bool initialised = false;
   int dpi = 96;
   int quality = 90;  // JPEG
+};
+
+// A GIF, MP4 or WebM of the current view over a range of dates: file, format, dates,
+// step, frames per second, size and scale. Frames are drawn and encoded a few per
+// window frame through the same AnimationExport as `chronomap render`, with a
+// progress bar and Cancel (which leaves no file).
+struct AnimationDialog {
+  void draw(AppState& state);
+  // Whether frames are being drawn: the window then redraws without waiting.
+  [[nodiscard]] bool running() const { return export_ != nullptr; }
+
+ private:
+  void start(AppState& state);
+  void advance(AppState& state);
+  char path_[1024] = "chronomap-animation.gif";
+  char from_[32] = {}, to_[32] = {};
+  int step_days_ = 30, fps_ = 4, width_ = 1280, height_ = 720;
+  float scale_ = 1.0f;
+  bool initialised_ = false;
+  std::unique_ptr<exporting::AnimationExport> export_;
 };
 
 // Version, renderer, data attribution.

@@ -17,39 +17,10 @@
 #include "export/print_size.hpp"
 #include "export/snapshot.hpp"
 #include "export/time_source.hpp"
+#include "ui/dialog_parts.hpp"
 #include "ui/panels.hpp"
 
 namespace chronomap::ui {
-namespace {
-
-// The format the path's extension names, if any.
-std::optional<exporting::ImageFormat> format_of(const char* path) {
-  try {
-    return exporting::image_format_for(path, "File");
-  } catch (const Error&) {
-    return std::nullopt;
-  }
-}
-
-// A choice of the formats (their usual extensions); picking one renames the file.
-void format_choice(char* path, std::size_t size) {
-  const auto current = format_of(path);
-  const char* shown = current ? exporting::format_info(*current).name : "(by extension)";
-  if (!ImGui::BeginCombo("Format", shown)) return;
-  for (const auto& f : exporting::image_formats()) {
-    if (&exporting::format_info(f.format) != &f) continue;  // one entry per format
-    if (exporting::is_vector_format(f.format)) continue;    // drawn by `chronomap render` only
-    if (ImGui::Selectable(f.name, current == f.format)) {
-      std::filesystem::path renamed(path);
-      renamed.replace_extension(f.extension);
-      std::strncpy(path, renamed.c_str(), size - 1);
-    }
-  }
-  ImGui::EndCombo();
-}
-
-}  // namespace
-
 std::vector<std::string> hidden_categories(const AppState& state) {
   std::vector<std::string> hidden;
   for (std::size_t c = 0; c < render::event_categories().size(); ++c) {
@@ -81,7 +52,7 @@ void SnapshotDialog::draw(AppState& state) {
   if (!ImGui::BeginPopupModal("Save snapshot", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextUnformatted("The current view, drawn by the export renderer.");
   ImGui::InputText("File", path, sizeof path);
-  format_choice(path, sizeof path);
+  format_choice(path, sizeof path, false);
   if (format_of(path) == exporting::ImageFormat::jpeg) ImGui::SliderInt("Quality", &quality, 1, 100);
   ImGui::InputInt("Width (px)", &s.snapshot_width, 100, 1000);
   ImGui::InputInt("Height (px)", &s.snapshot_height, 100, 1000);
@@ -148,6 +119,10 @@ void SnapshotDialog::draw(AppState& state) {
       check_output_target(s.snapshot_path);
       exporting::ImageMetadata metadata;
       metadata.format = exporting::image_format_for(s.snapshot_path, "File");
+      if (exporting::is_animation(*metadata.format)) {
+        throw UsageError(std::string("File: ") + exporting::format_info(*metadata.format).name +
+                         " is an animation: File → Export animation… writes one");
+      }
       metadata.dpi = dpi;
       metadata.jpeg_quality = quality;
       if (metadata.format == exporting::ImageFormat::geotiff) {
@@ -191,9 +166,7 @@ void SnapshotDialog::draw(AppState& state) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
-  if (state.message_is_error && !state.message.empty()) {
-    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.15f, 1.0f), "%s", state.message.c_str());
-  }
+  error_line(state);
   ImGui::EndPopup();
 }
 
