@@ -17,10 +17,12 @@ out float v_across;
 out float v_along;
 out vec4 v_color;
 flat out int v_state;  // 1 active, 2 ended
+flat out int v_kind;
 
 void main() {
   v_state = a_days.x > u_cursor ? 0 : (a_days.y >= u_cursor ? 1 : (a_days.y >= u_window_start ? 2 : 0));
-  v_color = u_colors[int(a_kind)];
+  v_kind = int(a_kind);
+  v_color = u_colors[v_kind];
   vec2 a = to_pixel(a_from);
   vec2 b = to_pixel(a_to);
   vec2 d = b - a;

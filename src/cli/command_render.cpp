@@ -142,6 +142,11 @@ int run_render(int argc, char** argv) {
                  "the hexagon's ground size), or auto: points, and a heatmap when more than 1,000 events per\n"
                  "million design pixels of the image pass the time window (1,600 at 1600x1000)")
       ->capture_default_str();
+  std::string theme_text = "light";
+  app.add_option("--theme", theme_text,
+                 "colours of the map: light (pale land, dark labels; for print) or dark (dark land, light\n"
+                 "labels; for screens)")
+      ->capture_default_str();
   app.add_flag("--no-legend{false}", job.layout.legend,
                "leave out the legend of the categories and link kinds on the map");
   app.add_flag("--no-caption{false}", job.layout.caption,
@@ -209,6 +214,9 @@ int run_render(int argc, char** argv) {
     const auto density = render::parse_density_mode(density_text);
     if (!density) throw UsageError("--density: '" + density_text + "' is not one of auto, points, heatmap, hexagons");
     job.density = *density;
+    const auto theme = render::named_theme(theme_text);
+    if (!theme) throw UsageError("--theme: '" + theme_text + "' is not one of " + std::string(render::kThemeNames));
+    job.theme = *theme;
     if (job.no_data && !job.data.empty()) throw UsageError("--no-data cannot be combined with --data");
     if (job.window_days < 1) throw UsageError("--window: must be at least 1 day");
     // Longer than every date chronomap reads (years 1 to 9999): nothing more to show,

@@ -171,7 +171,7 @@ int run_render_job(const RenderJob& job) {
   const auto started = std::chrono::steady_clock::now();
   const geo::Projection projection(job.projection);
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
-  const render::Scene scene = render::build_scene(base, projection);
+  const render::Scene scene = render::build_scene(base, projection, job.theme);
   const exporting::TimeData data = job.no_data   ? exporting::TimeData{}
                                    : job.project ? exporting::load_time_data(job.data)
                                                  : exporting::load_time_data(job.data, job.events, job.links);
@@ -227,7 +227,7 @@ int run_render_job(const RenderJob& job) {
   std::unique_ptr<render::MapRenderer> renderer;
   if (!vector) {
     context = std::make_unique<exporting::HeadlessContext>();
-    renderer = std::make_unique<render::MapRenderer>();
+    renderer = std::make_unique<render::MapRenderer>(job.theme);
     renderer->set_scene(scene);
     renderer->set_events(data.events, projection);
     renderer->set_links(data.links, projection);
@@ -282,7 +282,7 @@ int run_render_job(const RenderJob& job) {
     metadata.text.push_back({"Creation Time", created});
     if (vector) {
       exporting::write_vector(path, page, view,
-                              {scene, projection, data.events, mask, data.links, {}, furniture, render::Theme{}},
+                              {scene, projection, data.events, mask, data.links, {}, furniture, job.theme},
                               metadata.text);
       return;
     }

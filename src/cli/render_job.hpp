@@ -12,6 +12,7 @@
 #include "export/project.hpp"
 #include "geo/types.hpp"
 #include "render/density.hpp"
+#include "render/theme.hpp"
 #include "store/records.hpp"
 
 namespace chronomap::cli {
@@ -39,6 +40,7 @@ struct RenderJob {
   std::int64_t max_frames = kDefaultMaxFrames;
   bool cumulative = false;
   render::DensityMode density = render::DensityMode::automatic;
+  render::Theme theme;  // --theme: light (print) or dark (screen)
   bool no_data = false;  // the base map alone
   bool verbose = false;
   // What is drawn of the store: --country, --category, --text, --actor... for the

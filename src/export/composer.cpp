@@ -14,6 +14,7 @@
 #include "core/date.hpp"
 #include "core/paths.hpp"
 #include "geo/geodesic.hpp"
+#include "render/symbols.hpp"
 #include "render/time_layers.hpp"
 
 namespace chronomap::exporting {
@@ -388,6 +389,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
   }
   std::set<std::uint8_t> kinds;
   bool ended = false;
+  std::uint8_t ended_kind = 0;  // one ended link's kind, for the sample's dashes
   if (view.layers.links) {
     for (const auto& link : links) {
       const auto state = everything ? render::LinkState::active
@@ -398,10 +400,12 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       for (const auto& p : render::project_link(link, projection).points)
         inside = inside || frame.contains(to_image(p));
       if (!inside) continue;
-      if (state == render::LinkState::ended)
+      if (state == render::LinkState::ended) {
         ended = true;
-      else
+        ended_kind = link.kind;
+      } else {
         kinds.insert(link.kind);
+      }
     }
   }
   if (view.layers.places) {
@@ -505,16 +509,17 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       std::string label;
       enum { disc, line, ended_line } swatch;
       Color color;
+      std::uint8_t index = 0;  // the category or link kind
     };
     std::vector<Row> rows;
     const bool ramp = density.mode != render::DensityMode::points;
     if (!ramp) {
       for (const auto c : categories)
-        rows.push_back({std::string(render::event_categories()[c]), Row::disc, render::category_color(c)});
+        rows.push_back({std::string(render::event_categories()[c]), Row::disc, render::category_color(c), c});
     }
     for (const auto kind : kinds)
-      rows.push_back({std::string(render::link_kind_label(kind)), Row::line, render::link_kind_color(kind)});
-    if (ended) rows.push_back({"ended link", Row::ended_line, rgb(0x595959, 0.7f)});
+      rows.push_back({std::string(render::link_kind_label(kind)), Row::line, render::link_kind_color(kind), kind});
+    if (ended) rows.push_back({"ended link", Row::ended_line, rgb(0x595959, 0.8f), ended_kind});
     const float swatch = 26 * s;
     float bw = 0;
     for (const auto& r : rows) bw = std::max(bw, swatch + render::measure_text(r.label, size::legend * k * scale_, false));
@@ -560,15 +565,24 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       }
       for (const auto& r : rows) {
         switch (r.swatch) {
-          case Row::disc:
-            out.shapes.push_back(render::disc(x + 8 * s, y, 5 * s, r.color, Stroke{rgb(0xffffff), 1.2f * s, {}}));
+          case Row::disc: {
+            // The category's marker shape, as the map draws it (render/symbols.hpp).
+            Shape marker{{}, true, r.color, Stroke{rgb(0xffffff), 1.0f * s, {}}};
+            for (const Vec2 p : render::marker_outline(render::category_shape(r.index)))
+              marker.points.push_back({x + 8 * s + p.x * 5.5f * s, y + p.y * 5.5f * s});
+            out.shapes.push_back(std::move(marker));
             break;
+          }
           case Row::line:
-            out.shapes.push_back(render::polyline({{x, y}, {x + 18 * s, y}}, Stroke{r.color, 2.4f * s, {}}));
+          case Row::ended_line: {
+            // A line sample with the kind's dash pattern; an ended link thin and grey.
+            std::vector<float> dash;
+            for (const float d : render::link_kind_dash(r.index)) dash.push_back(d * s);
+            const float width = r.swatch == Row::line ? 2.4f * s : 1.4f * s;
+            if (r.swatch == Row::ended_line && dash.empty()) dash = {4 * s, 3 * s};
+            out.shapes.push_back(render::polyline({{x, y}, {x + 20 * s, y}}, Stroke{r.color, width, dash}));
             break;
-          case Row::ended_line:
-            out.shapes.push_back(render::polyline({{x, y}, {x + 18 * s, y}}, Stroke{r.color, 2.4f * s, {4 * s, 3 * s}}));
-            break;
+          }
         }
         out.texts.push_back(text(r.label, x + swatch, y, size::legend * k, false));
         y += row;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "render/symbols.hpp"
 #include "store/user_store.hpp"
 
 namespace chronomap::exporting {
@@ -17,13 +18,18 @@ TimeData load_time_data(const std::string& data, store::EventFilter events, stor
   events_store.for_each_point(events, [&](const store::EventPoint& p) {
     // An event known only to its week, month or year shows for all of it: the early
     // August 2025 arrests in Bamako are on the map on 14 August.
+    // It is drawn hollow, and an event placed at a region's or country's centroid
+    // gets a dashed circle (render::PrecisionFlags).
     DayNumber first = p.start_day, last = p.last_day;
+    std::uint8_t flags = render::place_imprecise(p.geo_precision) ? render::kPlaceImprecise : 0;
     if (const auto precision = parse_precision(p.date_precision); precision && *precision != DatePrecision::day) {
       const DaySpan span = precision_span(p.start_day, *precision);
       first = std::min(first, span.first);
       last = std::max(last, span.last);
+      flags |= render::kDateImprecise;
     }
-    out.events.add({p.lon, p.lat}, first, last, render::category_index(p.category), static_cast<float>(p.fatalities));
+    out.events.add({p.lon, p.lat}, first, last, render::category_index(p.category), static_cast<float>(p.fatalities),
+                   flags);
     out.event_ids.push_back(p.id);
   });
   for (const auto& record : events_store.links(links)) {

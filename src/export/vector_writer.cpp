@@ -22,6 +22,7 @@
 #include "core/error.hpp"
 #include "render/density.hpp"
 #include "render/glyph_atlas.hpp"
+#include "render/symbols.hpp"
 
 namespace chronomap::exporting {
 namespace {
@@ -315,14 +316,20 @@ class Painter {
           pen_down = true;
         }
       }
+      // The kind's dash pattern (render::link_kind_dash, as arc.frag draws it); an
+      // ended link thin and grey with its kind's dashes (6 px on, 6 off for a solid kind).
+      std::vector<double> dash;
+      for (const float d : render::link_kind_dash(link.kind)) dash.push_back(double{d} * scale_);
       if (state == render::LinkState::ended) {
-        const double dash[] = {6.0 * scale_, 6.0 * scale_};
-        cairo_set_dash(cr_, dash, 2, 0);
+        if (dash.empty()) dash = {6.0 * scale_, 6.0 * scale_};
+        cairo_set_line_width(cr_, width * 0.6);
         cairo_set_source_rgba(cr_, 0.35, 0.35, 0.35, 0.7);
       } else {
-        cairo_set_dash(cr_, nullptr, 0, 0);
+        cairo_set_line_width(cr_, width);
         set_color(cr_, render::link_kind_color(link.kind));
       }
+      cairo_set_line_cap(cr_, dash.empty() ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash(cr_, dash.empty() ? nullptr : dash.data(), static_cast<int>(dash.size()), 0);
       cairo_stroke(cr_);
     }
     cairo_set_dash(cr_, nullptr, 0, 0);
@@ -346,7 +353,7 @@ class Painter {
 
   // shaders/event.*: the events passing the time window and the filter mask, in the
   // GL layer's draw order (render::SpanIndex: longer-lasting below, then oldest first),
-  // each a disc of its category's colour at 85 % with a 1.2 px rim darkened to 8 %
+  // each its category's marker shape in its colour at 85 % with a 1.2 px rim darkened to 8 %
   // grey by three quarters, both faded by age (render::event_fade).
   void draw_events(const render::TimeFilter& filter) {
     const auto& events = content_.events;
@@ -362,12 +369,24 @@ class Painter {
       const float dark = 0.08f;
       const Color edge{fill.r + (dark - fill.r) * 0.75f, fill.g + (dark - fill.g) * 0.75f,
                        fill.b + (dark - fill.b) * 0.75f, 1.0f};
-      cairo_new_path(cr_);
-      cairo_arc(cr_, x, y, std::max(0.0, r - rim), 0, 2 * M_PI);
+      // The category's marker shape (render::category_shape, as event.frag draws it).
+      const auto outline = render::marker_outline(render::category_shape(events.categories[i]));
+      const auto shape_path = [&](double radius) {
+        cairo_new_path(cr_);
+        for (std::size_t k = 0; k < outline.size(); ++k) {
+          const double px = x + double{outline[k].x} * radius, py = y + double{outline[k].y} * radius;
+          if (k == 0)
+            cairo_move_to(cr_, px, py);
+          else
+            cairo_line_to(cr_, px, py);
+        }
+        cairo_close_path(cr_);
+      };
+      shape_path(r - rim / 2);
       set_color(cr_, fill, 0.85f * fade);
-      cairo_fill(cr_);
-      cairo_arc(cr_, x, y, std::max(0.0, r - rim / 2), 0, 2 * M_PI);
+      cairo_fill_preserve(cr_);
       cairo_set_line_width(cr_, rim);
+      cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);
       set_color(cr_, edge, fade);
       cairo_stroke(cr_);
     });

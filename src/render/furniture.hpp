@@ -25,9 +25,9 @@ struct Stroke {
   std::vector<float> dash;
 };
 
-// A path in image pixels (y down). A fill is drawn only for closed paths and must be
-// convex (rectangles, triangles, discs and marker outlines are; the inset's countries
-// are drawn by the inset, not as shapes).
+// A path in image pixels (y down). A fill is drawn only for closed paths, and must be
+// star-shaped about the mean of its points (convex shapes and the marker outlines of
+// render/symbols.hpp are; the inset's countries are drawn by the inset, not as shapes).
 struct Shape {
   std::vector<Vec2> points;
   bool closed = false;

@@ -19,8 +19,15 @@ struct ShapeVertex {
 constexpr float kInside = 1e6f;  // a fill's "half width": every fragment covered
 
 void add_fill(std::vector<ShapeVertex>& out, const std::vector<Vec2>& points, Color c) {
-  for (std::size_t i = 1; i + 1 < points.size(); ++i) {
-    for (const Vec2& p : {points[0], points[i], points[i + 1]})
+  // A fan from the points' mean: right for convex shapes and for the marker outlines,
+  // which are star-shaped about their centre (render/symbols.hpp).
+  Vec2 centre;
+  for (const Vec2& p : points) {
+    centre.x += p.x / static_cast<float>(points.size());
+    centre.y += p.y / static_cast<float>(points.size());
+  }
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    for (const Vec2& p : {centre, points[i], points[(i + 1) % points.size()]})
       out.push_back({p.x, p.y, c.r, c.g, c.b, c.a, 0, kInside});
   }
 }

@@ -1,9 +1,11 @@
 // Links as geodesic arcs of instanced segments with per-link dates; see shaders/arc.*.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 #include "geo/geodesic.hpp"
 #include "geo/seam_cut.hpp"
+#include "render/symbols.hpp"
 #include "render/time_layers.hpp"
 
 namespace chronomap::render {
@@ -45,6 +47,9 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
   phase_ = program_.uniform("u_phase");
   dash_ = program_.uniform("u_dash_period");
   animate_ = program_.uniform("u_animate");
+  units_per_pixel_ = program_.uniform("u_units_per_pixel");
+  scale_ = program_.uniform("u_scale");
+  dashes_ = program_.uniform("u_dashes");
   glBindVertexArray(vao_.get());
   corners_.bind_to_attribute_0();
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
@@ -94,6 +99,14 @@ void LinkLayer::draw(const FrameTransform& frame, const TimeFilter& filter, cons
   glUniform1f(phase_, phase);
   glUniform1f(dash_, static_cast<float>(18.0 * static_cast<double>(frame.scale) * camera.units_per_pixel_x));
   glUniform1i(animate_, animate ? 1 : 0);
+  glUniform1f(units_per_pixel_, static_cast<float>(camera.units_per_pixel_x));
+  glUniform1f(scale_, frame.scale);
+  std::vector<float> dashes(4 * link_kinds().size(), 0.0f);
+  for (std::size_t k = 0; k < link_kinds().size(); ++k) {
+    const auto dash = link_kind_dash(static_cast<std::uint8_t>(k));
+    std::copy(dash.begin(), dash.end(), dashes.begin() + static_cast<std::ptrdiff_t>(4 * k));
+  }
+  glUniform4fv(dashes_, static_cast<GLsizei>(link_kinds().size()), dashes.data());
   set_color_array(colors_, link_kinds().size(), link_kind_color);
   glBindVertexArray(vao_.get());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count_);

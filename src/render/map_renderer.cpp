@@ -143,7 +143,8 @@ void MapRenderer::draw_dynamic(const View& view, int image_width, int image_heig
   if (layers.labels) labels_.draw(frame);
   if (layers.places) markers_.draw(frame);  // a capital's dot stays visible under a country's name
   // Events last: a dated event matters more than the name under it.
-  if (density == DensityMode::points && layers.events) events_.draw(frame, filter, view.time.size_by_fatalities);
+  if (density == DensityMode::points && layers.events)
+    events_.draw(frame, filter, view.time.size_by_fatalities, theme_.event_rim);
   shapes_.draw(frame);
   overlay_.draw(frame);
   check_gl("drawing the map");

@@ -83,6 +83,8 @@ class MapRenderer {
   [[nodiscard]] DensityLegend density_legend(const View& view, int image_width, int image_height) const;
 
   [[nodiscard]] const Theme& theme() const { return theme_; }
+  // Another theme: takes effect with the next set_scene() (a Scene built with it).
+  void set_theme(const Theme& theme) { theme_ = theme; }
   TextLayer& overlay_text() { return overlay_; }
 
  private:

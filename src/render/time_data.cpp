@@ -10,16 +10,23 @@ namespace {
 constexpr std::array<std::string_view, 11> kCategories = {"coup",      "attack", "arrest",  "protest",
                                                           "withdrawal", "deployment", "agreement", "summit",
                                                           "meeting",   "diplomacy", "other"};
-// Violence in warm tones, politics in cool ones; distinct on the map's fills.
-constexpr std::array<unsigned, 11> kCategoryColors = {0xb2182b, 0xe6550d, 0x8c510a, 0xf1b6da, 0x636363, 0x54278f,
-                                                      0x2166ac, 0x1b9e77, 0x41b6c4, 0x7570b3, 0x969696};
+// Violence in warm tones, politics in cool ones; withdrawal and other neutral. Chosen
+// by a search for the largest smallest CIE L*a*b* distance between any two, with
+// normal vision, simulated protanopia and deuteranopia, and in greyscale, each colour
+// held near its hue (tests/unit/render/palette_test.cpp gives the thresholds; with
+// these: 24.7, 13.8, 13.2 and 5.9). Each category has a shape too (symbols.hpp).
+constexpr std::array<unsigned, 11> kCategoryColors = {0x79001c, 0xd95720, 0x7e2c00, 0xf9abdb, 0x6b605f, 0x524e85,
+                                                      0x5169d5, 0x5dc494, 0x45e8f5, 0xaa7cd3, 0x96a0ad};
 
 constexpr std::array<std::string_view, 7> kLinkKinds = {"aes_defence", "confederation", "military_cooperation",
                                                         "memorandum", "french_presence", "ecowas_membership", "other"};
 constexpr std::array<std::string_view, 7> kLinkLabels = {
     "AES mutual defence", "Confederation of Sahel States", "Military cooperation with Russia",
     "Memoranda signed in Moscow", "French military presence", "ECOWAS membership", "Other link"};
-constexpr std::array<unsigned, 7> kLinkColors = {0x1a9850, 0x006837, 0xc51b7d, 0xd7301f, 0x2c7bb6, 0x807dba, 0x737373};
+// The AES's links green, Russia's rose and red, France blue, ECOWAS violet; found
+// like the categories' (smallest distances 30.7, 16.2, 15.4 and 7.8), with a dash
+// pattern each besides (symbols.hpp).
+constexpr std::array<unsigned, 7> kLinkColors = {0x41b97d, 0x124511, 0xca4172, 0xa00024, 0x0060bb, 0xa5b8ff, 0x768d97};
 
 }  // namespace
 
@@ -50,14 +57,17 @@ void EventSet::reserve(std::size_t n) {
   end_days.reserve(n);
   categories.reserve(n);
   fatalities.reserve(n);
+  precision.reserve(n);
 }
 
-void EventSet::add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float deaths) {
+void EventSet::add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float deaths,
+                   std::uint8_t flags) {
   positions.push_back(position);
   start_days.push_back(start);
   end_days.push_back(std::max(start, end));
   categories.push_back(category);
   fatalities.push_back(deaths);
+  precision.push_back(flags);
 }
 
 std::pair<DayNumber, DayNumber> EventSet::day_range() const {

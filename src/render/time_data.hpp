@@ -40,10 +40,12 @@ struct EventSet {
   std::vector<DayNumber> end_days;       // == start for one-day events
   std::vector<std::uint8_t> categories;  // category_index()
   std::vector<float> fatalities;         // 0 when unknown
+  std::vector<std::uint8_t> precision;   // render::PrecisionFlags: 0 for a day and a town
 
   [[nodiscard]] std::size_t size() const { return positions.size(); }
   void reserve(std::size_t n);
-  void add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float fatalities = 0);
+  void add(geo::LonLat position, DayNumber start, DayNumber end, std::uint8_t category, float fatalities = 0,
+           std::uint8_t precision = 0);
   // First and last day of any event, for the timeline's range.
   [[nodiscard]] std::pair<DayNumber, DayNumber> day_range() const;
 };

@@ -1,4 +1,4 @@
-// The dated layers: events (discs) and links (geodesic arcs), projected once per
+// The dated layers: events (markers) and links (geodesic arcs), projected once per
 // projection and filtered by time on the GPU.
 #pragma once
 
@@ -24,7 +24,8 @@ class EventLayer {
   void upload(const EventSet& events, const geo::Projection& projection);
   // Draws the ranges of the draw order that `filter` can show (the shader drops the
   // rest of each range).
-  void draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities) const;
+  // `rim` outlines each marker (the theme's event_rim).
+  void draw(const FrameTransform& frame, const TimeFilter& filter, bool size_by_fatalities, const Color& rim) const;
   [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(count_); }
   // Which events pass the filters, by EventSet index (empty: all); kept until the
   // next upload.
@@ -40,7 +41,8 @@ class EventLayer {
   GlBuffer instances_;
   GLsizei count_ = 0;
   SpanIndex index_;
-  GLint cursor_ = -1, window_start_ = -1, fade_ = -1, scale_ = -1, size_by_ = -1, colors_ = -1;
+  GLint cursor_ = -1, window_start_ = -1, fade_ = -1, scale_ = -1, size_by_ = -1, colors_ = -1, shapes_ = -1,
+        extents_ = -1, rim_ = -1;
 };
 
 // A link's arc as projected segments, for drawing and for hover hit tests.
@@ -63,7 +65,8 @@ class LinkLayer {
   GlBuffer instances_;
   GLsizei count_ = 0;
   std::vector<ProjectedLink> projected_;
-  GLint width_ = -1, cursor_ = -1, window_start_ = -1, colors_ = -1, phase_ = -1, dash_ = -1, animate_ = -1;
+  GLint width_ = -1, cursor_ = -1, window_start_ = -1, colors_ = -1, phase_ = -1, dash_ = -1, animate_ = -1,
+        units_per_pixel_ = -1, scale_ = -1, dashes_ = -1;
 };
 
 // Geodesic arc points of a link in projected units (skipping unprojectable points).

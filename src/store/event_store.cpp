@@ -264,7 +264,7 @@ std::vector<EventRecord> EventStore::query(const EventFilter& filter) {
 void EventStore::for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit) {
   std::string sql =
       "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0), "
-      "e.date_precision, e.id "
+      "e.date_precision, e.id, coalesce(e.geo_precision, '') "
       "FROM events e" +
       where_clause(filter) + " ORDER BY e.id";
   if (filter.limit) sql += " LIMIT ?";
@@ -281,6 +281,7 @@ void EventStore::for_each_point(const EventFilter& filter, const std::function<v
     p.fatalities = s.column_int(5);
     p.date_precision = s.column_text(6);
     p.id = s.column_int(7);
+    p.geo_precision = s.column_text(8);
     visit(p);
   }
 }

@@ -50,6 +50,7 @@ struct EventPoint {
   std::string_view category;
   std::int64_t fatalities = 0;  // 0 when unknown
   std::string_view date_precision;  // day, week, month, year; valid during the callback
+  std::string_view geo_precision;   // as EventRecord's ("" when not given); valid during the callback
   std::int64_t id = 0;              // the store's id, to fetch the rest with events_by_id()
 };
 

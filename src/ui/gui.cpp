@@ -205,6 +205,7 @@ int run_gui(const GuiOptions& options) {
     }
     map->view().layers = settings.layers;
     map->view().density = settings.density;
+    map->set_theme(render::named_theme(settings.theme).value_or(render::light_theme()));
     {
       map->set_time_data(exporting::load_time_data(options.data));
     }

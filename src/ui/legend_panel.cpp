@@ -1,10 +1,15 @@
-// The on-screen legend of the dated layers: event categories, or the density ramp
-// with its units when events are drawn as a heatmap or hexagons; link kinds.
+// The on-screen legend of the dated layers: event categories with their marker
+// shapes, or the density ramp with its units when events are drawn as a heatmap or
+// hexagons; the date and place precision symbols; link kinds with their dashes.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <span>
 #include <string>
+#include <vector>
 
+#include "render/symbols.hpp"
 #include "render/time_data.hpp"
 #include "ui/panels.hpp"
 
@@ -42,6 +47,49 @@ void draw_density_ramp(const render::DensityLegend& legend) {
   if (const std::string note = legend.note(); !note.empty()) ImGui::TextWrapped("%s", note.c_str());
 }
 
+// A marker as the map draws it: the shape filled (a fan from its centre, which holds
+// for the concave ones too) with an edge, or only the edge for an uncertain date.
+void draw_marker(ImDrawList* draw, ImVec2 centre, float radius, render::MarkerShape shape, ImU32 color, bool hollow) {
+  std::vector<ImVec2> points;
+  for (const auto& p : render::marker_outline(shape))
+    points.push_back(ImVec2(centre.x + p.x * radius, centre.y + p.y * radius));
+  const int n = static_cast<int>(points.size());
+  if (hollow) {
+    draw->AddPolyline(points.data(), n, color, ImDrawFlags_Closed, std::max(2.0f, radius * 0.4f));
+    return;
+  }
+  for (int i = 0; i < n; ++i) draw->AddTriangleFilled(centre, points[static_cast<std::size_t>(i)],
+                                                      points[static_cast<std::size_t>((i + 1) % n)], color);
+  // A light edge: the panel is dark, and the deep colours (the coup's crimson) need it.
+  draw->AddPolyline(points.data(), n, IM_COL32(230, 230, 230, 170), ImDrawFlags_Closed, 1.0f);
+}
+
+// A line sample from x0 to x1 at y with a link kind's dash pattern (design px, here
+// one to one).
+void draw_dashed(ImDrawList* draw, float x0, float x1, float y, std::span<const float> dash, ImU32 color, float width) {
+  if (dash.empty()) {
+    draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), color, width);
+    return;
+  }
+  float x = x0;
+  for (std::size_t i = 0; x < x1; i = (i + 1) % dash.size()) {
+    const float end = std::min(x + dash[i], x1);
+    if (i % 2 == 0) draw->AddLine(ImVec2(x, y), ImVec2(end, y), color, width);
+    x += dash[i];
+  }
+}
+
+// The dashed circle of an event placed at an area's centroid (shaders/event.frag).
+void draw_dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 color) {
+  constexpr int kDashes = 12;
+  constexpr float kStep = 2.0f * 3.14159265f / kDashes;
+  for (int i = 0; i < kDashes; ++i) {
+    const float a = static_cast<float>(i) * kStep;
+    draw->PathArcTo(centre, radius, a, a + 0.6f * kStep, 4);
+    draw->PathStroke(color, 0, 1.2f);
+  }
+}
+
 }  // namespace
 
 void LegendPanel::draw(AppState& state) {
@@ -56,22 +104,37 @@ void LegendPanel::draw(AppState& state) {
   }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
-  auto swatch_row = [&](const render::Color& color, const std::string& label, bool arc) {
+  // A row: its symbol drawn by `symbol` in a box of the line's height at `at`, then the label.
+  constexpr float kSymbolWidth = 30;
+  auto symbol_row = [&](const std::string& label, auto symbol) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (arc) {
-      draw->AddLine(ImVec2(at.x, at.y + line * 0.5f), ImVec2(at.x + 18, at.y + line * 0.5f), to_imgui(color), 3.0f);
-    } else {
-      draw->AddCircleFilled(ImVec2(at.x + 9, at.y + line * 0.5f), line * 0.35f, to_imgui(color));
-    }
-    ImGui::Dummy(ImVec2(22, line));
+    symbol(at);
+    ImGui::Dummy(ImVec2(kSymbolWidth + 4, line));
     ImGui::SameLine();
     ImGui::TextUnformatted(label.c_str());
+  };
+  const float marker_radius = line * 0.36f;
+  auto marker_row = [&](const render::Color& color, render::MarkerShape shape, const std::string& label, bool hollow) {
+    symbol_row(label, [&](ImVec2 at) {
+      draw_marker(draw, ImVec2(at.x + kSymbolWidth * 0.5f, at.y + line * 0.5f), marker_radius, shape, to_imgui(color),
+                  hollow);
+    });
+  };
+  auto line_row = [&](const render::Color& color, std::span<const float> dash, const std::string& label, float width) {
+    symbol_row(label, [&](ImVec2 at) {
+      draw_dashed(draw, at.x, at.x + kSymbolWidth, at.y + line * 0.5f, dash, to_imgui(color), width);
+    });
   };
   // Which categories occur is worked out once per data set, not per frame: with a
   // million events a scan each frame would cost more than drawing them.
   if (built_for_ != &state.map.events() || built_size_ != state.map.events().size()) {
     present_.assign(render::event_categories().size(), false);
     for (const auto c : state.map.events().categories) present_[c] = true;
+    date_imprecise_ = place_imprecise_ = false;
+    for (const auto flags : state.map.events().precision) {
+      date_imprecise_ = date_imprecise_ || (flags & render::kDateImprecise) != 0;
+      place_imprecise_ = place_imprecise_ || (flags & render::kPlaceImprecise) != 0;
+    }
     built_for_ = &state.map.events();
     built_size_ = state.map.events().size();
   }
@@ -95,9 +158,21 @@ void LegendPanel::draw(AppState& state) {
       if (!shown) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.35f);
       render::Color swatch = render::category_color(index);
       if (!shown) swatch.a = 0.35f;
-      swatch_row(swatch, std::string(categories[i]) + (shown ? "" : " (hidden)"), false);
+      marker_row(swatch, render::category_shape(index), std::string(categories[i]) + (shown ? "" : " (hidden)"), false);
       if (!shown) ImGui::PopStyleVar();
       ImGui::PopID();
+    }
+  }
+  if (density.mode == render::DensityMode::points) {
+    const render::Color neutral{0.35f, 0.35f, 0.35f, 1.0f};
+    if (date_imprecise_)
+      marker_row(neutral, render::MarkerShape::circle, "date known to the month/year", true);
+    if (place_imprecise_) {
+      symbol_row("place known to region/country", [&](ImVec2 at) {
+        const ImVec2 centre(at.x + kSymbolWidth * 0.5f, at.y + line * 0.5f);
+        draw_marker(draw, centre, marker_radius * 0.8f, render::MarkerShape::circle, to_imgui(neutral), false);
+        draw_dashed_circle(draw, centre, marker_radius * 1.7f, to_imgui(neutral));
+      });
     }
   }
   ImGui::TextDisabled("Links");
@@ -105,9 +180,10 @@ void LegendPanel::draw(AppState& state) {
     const auto index = static_cast<std::uint8_t>(i);
     const auto& links = state.map.links();
     if (std::none_of(links.begin(), links.end(), [&](const render::Link& l) { return l.kind == index; })) continue;
-    swatch_row(render::link_kind_color(index), std::string(render::link_kind_label(index)), true);
+    line_row(render::link_kind_color(index), render::link_kind_dash(index), std::string(render::link_kind_label(index)),
+             2.5f);
   }
-  swatch_row(render::Color{0.35f, 0.35f, 0.35f, 0.7f}, "Ended (within the window)", true);
+  line_row(render::Color{0.35f, 0.35f, 0.35f, 0.75f}, {}, "Ended (within the window)", 1.5f);
   ImGui::End();
 }
 

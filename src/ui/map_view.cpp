@@ -81,6 +81,13 @@ void MapView::fit_extent(const geo::Extent& extent) {
   view_.camera.center.y -= 0.5 * (height - visible) * view_.camera.units_per_pixel_y;
 }
 
+void MapView::set_theme(const render::Theme& theme) {
+  theme_ = theme;
+  scene_ = render::build_scene(base_map_, projection_, theme_);
+  renderer_.set_theme(theme_);
+  renderer_.set_scene(scene_);
+}
+
 void MapView::set_projection(const std::string& spec) {
   geo::Projection next(spec);  // throws before anything changes
   // Keep the area in view: the lon/lat box under the window, re-projected.
@@ -95,7 +102,7 @@ void MapView::set_projection(const std::string& spec) {
     }
   }
   projection_ = std::move(next);
-  scene_ = render::build_scene(base_map_, projection_);
+  scene_ = render::build_scene(base_map_, projection_, theme_);
   renderer_.set_scene(scene_);
   renderer_.set_events(events_, projection_);
   renderer_.set_links(links_, projection_);

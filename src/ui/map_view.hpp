@@ -37,6 +37,8 @@ class MapView {
 
   // Rebuilds the scene in another projection, keeping the area in view.
   void set_projection(const std::string& spec);
+  // Redraws the map in another theme (render::light_theme(), dark_theme()).
+  void set_theme(const render::Theme& theme);
   [[nodiscard]] const geo::Projection& projection() const { return projection_; }
 
   // The dated layers; projected now and again after each projection change.
@@ -122,6 +124,7 @@ class MapView {
 
   render::BaseMap base_map_;
   geo::Projection projection_;
+  render::Theme theme_;
   render::Scene scene_;
   render::MapRenderer renderer_;
   render::View view_;

@@ -38,6 +38,18 @@ void MenuBar::draw(AppState& state) {
       }
       ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Theme")) {
+      const std::pair<const char*, const char*> themes[] = {{"light", "Light (print)"}, {"dark", "Dark (screen)"}};
+      for (const auto& [id, label] : themes) {
+        const bool current = state.settings.theme == id;
+        if (ImGui::MenuItem(label, nullptr, current) && !current) {
+          state.map.set_theme(*render::named_theme(id));
+          state.settings.theme = id;
+          state.report(std::string("Theme: ") + label, false);
+        }
+      }
+      ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Layers")) {
       auto& layers = state.map.view().layers;
       ImGui::MenuItem("Countries", nullptr, &layers.land);

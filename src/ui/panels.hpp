@@ -96,7 +96,8 @@ struct TimelinePanel {
   char date_text_[64] = {};
 };
 
-// The legend: event categories and link kinds, in the colours the map uses. A normal
+// The legend: event categories (colour and shape) and link kinds (colour and dash), as
+// the map draws them, and the symbols for an uncertain date or place. A normal
 // window: it can be moved and folded, and ImGui keeps where it was between runs.
 struct LegendPanel {
   void draw(AppState& state);
@@ -105,6 +106,8 @@ struct LegendPanel {
   const void* built_for_ = nullptr;
   std::size_t built_size_ = 0;
   std::vector<bool> present_;  // by category index
+  bool date_imprecise_ = false;   // some event is dated only to its week, month or year
+  bool place_imprecise_ = false;  // some event is placed at a region's or country's centroid
 };
 
 // Filters beyond categories (which the legend toggles): country (where or who took

@@ -36,6 +36,7 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (key == "window_x") read_number(value, s.window_x);
     if (key == "window_y") read_number(value, s.window_y);
     if (key == "projection" && !value.empty()) s.projection = value;
+    if (key == "theme" && render::named_theme(value)) s.theme = value;
     if (key == "density") s.density = render::parse_density_mode(value).value_or(s.density);
     if (key == "snapshot_path" && !value.empty()) s.snapshot_path = value;
     if (key == "snapshot_width") read_number(value, s.snapshot_width);
@@ -74,7 +75,7 @@ std::string Settings::save(const std::filesystem::path& file) const {
   std::ostringstream out;
   out << "# chronomap GUI settings\n"
       << "window_width=" << window_width << "\nwindow_height=" << window_height << "\nwindow_x=" << window_x
-      << "\nwindow_y=" << window_y << "\nprojection=" << projection << "\nsnapshot_path=" << snapshot_path
+      << "\nwindow_y=" << window_y << "\nprojection=" << projection << "\ntheme=" << theme << "\nsnapshot_path=" << snapshot_path
       << "\nsnapshot_width=" << snapshot_width << "\nsnapshot_height=" << snapshot_height
       << "\nsnapshot_scale=" << snapshot_scale << "\nsnapshot_title=" << snapshot_layout.title
       << "\nsnapshot_subtitle=" << snapshot_layout.subtitle << "\nsnapshot_date_stamp=" << snapshot_layout.date_stamp

@@ -1,4 +1,4 @@
-// What the GUI remembers between runs (window geometry, projection, layers, the date
+// What the GUI remembers between runs (window geometry, projection, theme, layers, the date
 // and time window), kept as
 // key=value lines in $XDG_CONFIG_HOME/chronomap/settings.ini beside ImGui's panel
 // layout (imgui.ini).
@@ -18,6 +18,7 @@ struct Settings {
   int window_height = 800;
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
   std::string projection = "laea-sahel";
+  std::string theme = "light";  // render::named_theme()
   render::LayerToggles layers;
   render::DensityMode density = render::DensityMode::automatic;  // how events are drawn
   std::string snapshot_path = "chronomap-snapshot.png";

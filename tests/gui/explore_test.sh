@@ -18,11 +18,18 @@ failed=0
 export CHRONOMAP_LOG_PICK=1
 
 # appeared BEFORE AFTER: "x y", the centre of what appeared between two screenshots, with
-# thin changes (the links' moving dashes) eroded away; "" when nothing did.
+# thin changes (the links' moving dashes) eroded away; "" when nothing did. The median
+# of the remaining pixels: a star (the coup's marker) keeps only a small core after the
+# erosion, and a stray pixel where two moving arcs cross must not pull the centre off.
 appeared() {
   compare -fuzz 10% "$1" "$2" -compose src -highlight-color white -lowlight-color black "$work/diff.png" 2>/dev/null
-  convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
-    awk -F'[,: ]+' '/#FFFFFF/ { sx += $1; sy += $2; n++ } END { if (n >= 4) printf "%d %d\n", sx / n, 30 + sy / n }'
+  local pixels n
+  pixels=$(convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
+    awk -F'[,: ]+' '/#FFFFFF/ { print $1, $2 }')
+  n=$(grep -c . <<< "$pixels")
+  ((n >= 4)) || return 0
+  median() { cut -d' ' -f"$1" <<< "$pixels" | sort -n | sed -n "$((n / 2 + 1))p"; }
+  echo "$(median 1) $((30 + $(median 2)))"
 }
 # dark PNG X Y W H: the fraction of the box darker than 25% grey (a card or panel).
 dark() {
@@ -40,7 +47,7 @@ shot "$work/before.png"
 read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png")
 if [[ -z ${kx:-} ]]; then echo "FAIL: no marker appeared on 18 August 2020"; exit 1; fi
 echo "the Kati coup marker is at $kx,$ky"
-coup='#b2182b'
+coup='#79001c'
 
 # Hover: the card opens below-right of the cursor, with the coup's date and title.
 xdotool mousemove --window "$window" "$kx" "$ky"; sleep 1

@@ -72,9 +72,10 @@ avg_rgb() {
   convert "$1" -crop 5x5+$(($2 - 2))+$(($3 - 2)) +repage -scale '1x1!' \
     -format '%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]' info:
 }
-# A coup's crimson (#b2182b), over land: red well above green, some blue (an arrest's
-# brown or an attack's orange has more green and almost no blue). Prints an awk test.
-is_coup() { read -r r g b <<< "$1"; echo "$r > 120 && $g < 60 && $b > 25 && $r > $g + 80"; }
+# A coup's deep crimson (#79001c), a star at 85 % over land with a dark rim: red well
+# above green, some blue (an arrest's brown or an attack's orange has more green and
+# almost no blue). Prints an awk test.
+is_coup() { read -r r g b <<< "$1"; echo "$r > 75 && $g < 55 && $b > 20 && $r > $g + 50"; }
 
 # begin_window_test BINARY WORK_DIR: what a window test starts with: binary and work
 # set, a fresh work folder, then open_window.
@@ -95,7 +96,10 @@ shot() { import -window "$window" "$1"; }
 
 # share PNG COLOUR: the fraction of pixels within 4% of COLOUR.
 share() {
-  convert "$1" -alpha off -fuzz 4% -fill white -opaque "$2" -fill black +opaque white -format '%[fx:mean]' info:
+  # Near-white pixels (label halos, marker strokes) go black first: otherwise they
+  # would stay white and count as the colour.
+  convert "$1" -alpha off -fuzz 4% -fill black -opaque white -fill white -opaque "$2" -fill black +opaque white \
+    -format '%[fx:mean]' info:
 }
 
 # changed A B: the number of pixels that differ.

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 begin_window_test "$@"
 shot "$work/before.png"
 
-sea='#c9dde8' land='#eeebe4' mali='#e0995e'
+sea='#c9dde8' land='#eeebe4' mali='#f2d9ae'
 mali_before=$(share "$work/before.png" "$mali")
 check "the window shows the sea" "$(share "$work/before.png" "$sea") > 0.10"
 check "the window shows land" "$(share "$work/before.png" "$land") > 0.10"
