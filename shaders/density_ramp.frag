@@ -3,7 +3,7 @@
 // texels are fixed to even image pixels, so tiles agree). Hexagons: the count of
 // the pixel's cell, with a thin clear gap along the cells' edges. The ramp is
 // logarithmic over u_decades decades from u_low; below u_low it fades out, and a
-// pixel with nothing is left untouched.
+// pixel with nothing is left untouched (render::density_color is the same rule in C++).
 uniform int u_mode;  // 0 heatmap, 1 hexagons
 uniform sampler2D u_values;
 uniform vec4 u_tile;    // tile origin and size in image pixels

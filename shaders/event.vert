@@ -2,7 +2,8 @@
 // The CPU draws only the index ranges the window can touch (render::SpanIndex, two
 // binary searches per span class); the exact time filter runs here on each event's
 // start and end day against the cursor and window uniforms. Filtered events collapse
-// outside the clip.
+// outside the clip. The fade and the radius have a CPU twin for the vector backend:
+// render::event_fade and event_radius (time_data.hpp).
 layout(location = 0) in vec2 a_corner;      // -1 .. 1
 layout(location = 1) in vec2 a_position;    // projected
 layout(location = 2) in vec2 a_days;        // start day, end day

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -74,7 +75,7 @@ void apply_print_options(const PrintOptions& print, const std::string& size_text
 }  // namespace
 
 int run_render(int argc, char** argv) {
-  CLI::App app{"Render the map to a PNG, or a series of PNGs, with no display (OpenGL through EGL).",
+  CLI::App app{"Render the map to an image, a series of images or an animation, with no display (OpenGL through EGL).",
                "chronomap render"};
   RenderJob job;
   std::string size_text = "1600x1000", bbox_text, date_text, from_text, to_text, scale_text = "1";
@@ -82,7 +83,8 @@ int run_render(int argc, char** argv) {
   app.add_option("--out,-o", job.out,
                  "image file to write (to a temporary file, then renamed), its format chosen by the extension\n"
                  "(" + exporting::supported_image_extensions() + ") or --format; for a series, a name with %d or\n"
-                 "%04d where the frame number goes, e.g. frames/frame_%04d.png")
+                 "%04d where the frame number goes, e.g. frames/frame_%04d.png, or one animation file\n"
+                 "(" + exporting::animation_extensions() + ": GIF, H.264 or VP9 video at --fps)")
       ->required();
   PrintOptions print;
   print.size = app.add_option("--size", size_text, "image size in pixels, WIDTHxHEIGHT")->capture_default_str();
@@ -98,7 +100,8 @@ int run_render(int argc, char** argv) {
                  "(default: 96, scale 1, and no resolution written; 300 with --paper)");
   app.add_option("--format", print.format,
                  "image format when --out's extension does not say: " + exporting::image_format_names() +
-                     " (tiff: a GeoTIFF,\nplaced in the map's projection)");
+                     " (tiff: a GeoTIFF,\nplaced in the map's projection; pdf, svg: vector pages of the image's size at --dpi,\n"
+                     "drawn without OpenGL)");
   app.add_option("--quality", print.quality, "JPEG quality, 1 to 100 (default 90)");
   std::string projections;
   for (const auto& p : geo::named_projections()) projections += std::string("\n    ") + p.id + ": " + p.label;
@@ -107,8 +110,9 @@ int run_render(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--bbox", bbox_text,
                  "lon_min,lat_min,lon_max,lat_max in degrees: the area to show. With plate carree (EPSG:4326)\n"
-                 "it maps exactly onto the image (lon_min at the left edge, lat_max at the top); with\n"
-                 "other projections the box is fitted inside the image. Default: Mali, Burkina Faso,\n"
+                 "it maps exactly onto the map frame (lon_min at the left edge, lat_max at the top; the\n"
+                 "caption band lies below the frame, none with --plain); with other projections the box is\n"
+                 "fitted inside the frame. Default: Mali, Burkina Faso,\n"
                  "Niger and Moscow together.");
   app.add_option("--boundaries", job.boundaries, "country boundaries from any OGR vector source (default: shipped)");
   app.add_option("--layer", job.layer, "the layer of --boundaries to draw (default: its first)");
@@ -123,9 +127,14 @@ int run_render(int argc, char** argv) {
   app.add_option("--from", from_text, "first day of a series of frames (with --to and --step)");
   app.add_option("--to", to_text, "last day of a series of frames");
   app.add_option("--step", job.step_days, "days between frames of a series")->capture_default_str();
+  int fps = kDefaultFps;
+  CLI::Option* fps_option = app.add_option(
+      "--fps", fps, "frames per second of an animation (" + exporting::animation_extensions() + "), 1 to 60 (default " +
+                        std::to_string(kDefaultFps) + ")");
   app.add_option("--max-frames", job.max_frames, "the most frames a series may write (a guard against typos)")
       ->capture_default_str();
-  app.add_option("--title", job.title, "a title drawn above the date");
+  app.add_option("--title", job.layout.title, "a title drawn above the date");
+  app.add_option("--subtitle", job.layout.subtitle, "a line under the title");
   std::string density_text = "auto";
   app.add_option("--density", density_text,
                  "how events are drawn: points (a disc each), heatmap (kernel density, legend in events per\n"
@@ -138,7 +147,18 @@ int run_render(int argc, char** argv) {
                  "colours of the map: light (pale land, dark labels; for print) or dark (dark land, light\n"
                  "labels; for screens)")
       ->capture_default_str();
-  app.add_flag("--no-legend", job.no_legend, "leave out the legend of categories and links");
+  app.add_flag("--no-legend{false}", job.layout.legend,
+               "leave out the legend of the categories and link kinds on the map");
+  app.add_flag("--no-caption{false}", job.layout.caption,
+               "leave out the caption under the map (period, filters, counts, sources)");
+  app.add_flag("--no-scale-bar{false}", job.layout.scale_bar, "leave out the scale bar");
+  app.add_flag("--miles", job.layout.miles, "a second scale bar in miles");
+  app.add_flag("--no-north-arrow{false}", job.layout.north_arrow, "leave out the north arrow");
+  app.add_flag("--no-inset{false}", job.layout.inset, "leave out the inset locator map");
+  app.add_flag("--no-date-stamp{false}", job.layout.date_stamp, "leave out the date under the title");
+  app.add_flag("--plain", job.layout.plain,
+               "the map alone, edge to edge: no title, legend, caption band, scale bar, north arrow, inset or "
+               "attribution drawn (the attribution is still written into the file's metadata); for GIS rasters");
   app.add_flag("--no-data", job.no_data, "draw the base map alone, without events and links");
   app.add_flag("--verbose,-v", job.verbose, "print the renderer used and the time taken");
   std::string country;
@@ -149,8 +169,39 @@ int run_render(int argc, char** argv) {
   app.add_option("--text", job.events.text, "only events with all these words (title, notes, actors, place)");
   EventOptions filters;
   add_event_options(app, filters);
+  std::string project_path;
+  app.add_option("--project", project_path,
+                 "a project file saved by the window (File > Save project, or beside a snapshot): draws what the\n"
+                 "window showed, at the project's export size and furniture, to the pixel; --out, --size,\n"
+                 "--paper, --orientation, --dpi, --scale, --format, --quality and a --from/--to/--step series may\n"
+                 "be given with it, the rest comes from the project");
 
   return run_guarded(app, argc, argv, [&] {
+    if (!project_path.empty()) {
+      // The project sets the view; only the output and a series may be added to it.
+      static const std::set<std::string> kWithProject = {
+          "--out", "--size", "--paper", "--orientation", "--dpi", "--scale", "--format", "--quality",
+          "--from", "--to", "--step", "--max-frames", "--verbose", "--project", "--help"};
+      for (const CLI::Option* option : app.get_options()) {
+        if (option->count() == 0) continue;
+        const auto& names = option->get_lnames();
+        if (names.empty()) continue;
+        const std::string name = "--" + names.front();
+        if (kWithProject.count(name) == 0)
+          throw UsageError(name + " cannot be combined with --project: the project sets it");
+      }
+      exporting::Project project = exporting::load_project(project_path);
+      job.projection = project.projection;
+      job.boundaries = project.boundaries;
+      job.layer = project.layer;
+      job.data = project.data;
+      job.layout = project.layout;
+      if (print.size->count() == 0 && print.paper.empty()) {
+        size_text = std::to_string(project.width) + "x" + std::to_string(project.height);
+        if (print.scale->count() == 0) scale_text = std::to_string(project.scale);
+      }
+      job.project = std::move(project);
+    }
     if (!bbox_text.empty()) job.bbox = parse_bbox(bbox_text);
     if (!date_text.empty()) job.date = parse_day_number(date_text, "--date");
     if (!from_text.empty() || !to_text.empty()) {
@@ -176,6 +227,13 @@ int run_render(int argc, char** argv) {
     const double scale = parse_finite(scale_text, "--scale");
     if (!(scale > 0.05 && scale <= 20.0)) throw UsageError("--scale: must be between 0.05 and 20");
     apply_print_options(print, size_text, scale, job);
+    // The project's own scale, exactly (the window's, which its pixels depend on).
+    if (job.project && print.size->count() == 0 && print.paper.empty() && print.scale->count() == 0 &&
+        print.dpi.empty()) {
+      job.scale = job.project->scale;
+      job.dpi = job.project->dpi;
+    }
+    if (fps_option->count() > 0) job.fps = fps;
     if (!country.empty()) job.events.country = job.links.country = parse_country(country, "--country");
     if (!job.events.text.empty() && store::fts_query(job.events.text).empty())
       throw UsageError("--text: '" + job.events.text + "' has no words to search for");

@@ -3,31 +3,26 @@
 // on stderr and erased when the import ends, however it ends.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
+
+#include "cli/progress_line.hpp"
 
 namespace chronomap::cli {
 
 class ImportProgress {
  public:
   // Shows nothing unless `enabled` and stderr is a terminal. `file`'s size, when it
-  // is a regular file, gives the time left.
+  // is a regular file, gives the time left. The line is erased when the object goes.
   ImportProgress(const std::filesystem::path& file, bool enabled);
-  ~ImportProgress();  // erases the line
-  ImportProgress(const ImportProgress&) = delete;
-  ImportProgress& operator=(const ImportProgress&) = delete;
 
-  [[nodiscard]] bool active() const { return active_; }
+  [[nodiscard]] bool active() const { return line_.active(); }
   void update(std::int64_t rows, std::int64_t bytes_read);
-  void clear();
+  void clear() { line_.clear(); }
 
  private:
-  using Clock = std::chrono::steady_clock;
-  bool active_ = false;
-  bool shown_ = false;
+  ProgressLine line_;
   std::int64_t total_bytes_ = 0;
-  Clock::time_point start_, last_;
 };
 
 }  // namespace chronomap::cli

@@ -30,26 +30,37 @@ fs::path temporary_beside(const fs::path& real) {
 
 }  // namespace
 
-void write_atomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
-  const fs::path real = resolve_output_target(target);
-  const fs::path temporary = temporary_beside(real);
+AtomicOutput::AtomicOutput(const fs::path& target)
+    : target_(target), real_(resolve_output_target(target)), temporary_(temporary_beside(real_)) {}
+
+AtomicOutput::~AtomicOutput() { abandon(); }
+
+void AtomicOutput::abandon() {
+  if (!open_) return;
+  open_ = false;
   std::error_code ec;
-  try {
-    write(temporary);
-    // The target may have changed while we wrote (another process, a slow render):
-    // check again so a device or FIFO created meanwhile is still never replaced.
-    if (resolve_output_target(target) != real) throw Error(target.string() + ": changed while being written");
-  } catch (...) {
-    fs::remove(temporary, ec);
-    throw;
-  }
+  fs::remove(temporary_, ec);
+}
+
+void AtomicOutput::commit() {
+  if (!open_) throw Error(target_.string() + ": already written or abandoned");
+  // The target may have changed while we wrote (another process, a slow render):
+  // check again so a device or FIFO created meanwhile is still never replaced.
+  if (resolve_output_target(target_) != real_) throw Error(target_.string() + ": changed while being written");
   struct stat old {};
-  if (::stat(real.c_str(), &old) == 0) ::chmod(temporary.c_str(), old.st_mode & 07777);
-  if (::rename(temporary.c_str(), real.c_str()) != 0) {
+  if (::stat(real_.c_str(), &old) == 0) ::chmod(temporary_.c_str(), old.st_mode & 07777);
+  if (::rename(temporary_.c_str(), real_.c_str()) != 0) {
     const int code = errno;
-    fs::remove(temporary, ec);
-    throw Error(target.string() + ": cannot write: " + std::strerror(code));
+    abandon();
+    throw Error(target_.string() + ": cannot write: " + std::strerror(code));
   }
+  open_ = false;
+}
+
+void write_atomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
+  AtomicOutput output(target);
+  write(output.temporary());
+  output.commit();
 }
 
 void write_file_atomically(const fs::path& target, std::string_view bytes) {

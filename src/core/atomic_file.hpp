@@ -35,6 +35,27 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
 void write_atomically(const std::filesystem::path& target,
                       const std::function<void(const std::filesystem::path& temporary)>& write);
 
+// The same for output written over time (frames of an animation, drawn between a
+// window's frames): the target is checked and the temporary name chosen on
+// construction; commit() renames the temporary file over the target as
+// write_atomically does; destruction without commit() removes the temporary file.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(const std::filesystem::path& target);
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+  [[nodiscard]] const std::filesystem::path& temporary() const { return temporary_; }
+  void commit();
+  // Removes the temporary file now (what destruction does anyway).
+  void abandon();
+
+ private:
+  std::filesystem::path target_, real_, temporary_;
+  bool open_ = true;
+};
+
 // Writes `bytes` to `target` atomically.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
 

@@ -14,12 +14,17 @@
 namespace chronomap::exporting {
 namespace {
 
-constexpr std::array<ImageFormatInfo, 5> kFormats = {{
+constexpr std::array<ImageFormatInfo, 10> kFormats = {{
     {ImageFormat::png, ".png", "PNG", "png"},
     {ImageFormat::jpeg, ".jpg", "JPEG", "jpeg"},
     {ImageFormat::jpeg, ".jpeg", "JPEG", "jpeg"},
     {ImageFormat::geotiff, ".tif", "GeoTIFF", "tiff"},
     {ImageFormat::geotiff, ".tiff", "GeoTIFF", "tiff"},
+    {ImageFormat::pdf, ".pdf", "PDF", "pdf"},
+    {ImageFormat::svg, ".svg", "SVG", "svg"},
+    {ImageFormat::gif, ".gif", "GIF", "gif"},
+    {ImageFormat::mp4, ".mp4", "MP4", "mp4"},
+    {ImageFormat::webm, ".webm", "WebM", "webm"},
 }};
 
 std::string lower(std::string text) {
@@ -41,6 +46,14 @@ const ImageFormatInfo& format_info(ImageFormat format) {
 std::string supported_image_extensions() {
   std::string list;
   for (const auto& f : kFormats) list += (list.empty() ? "" : ", ") + std::string(f.extension);
+  return list;
+}
+
+std::string animation_extensions() {
+  std::string list;
+  for (const auto& f : kFormats) {
+    if (is_animation(f.format)) list += (list.empty() ? "" : ", ") + std::string(f.extension);
+  }
   return list;
 }
 
@@ -106,7 +119,8 @@ void write_image(const std::filesystem::path& path, const Image& image, const Im
 
 void write_image_rows(const std::filesystem::path& path, int width, int height,
                       const std::function<void(const RowSink&)>& produce, const ImageMetadata& metadata) {
-  switch (image_format_for(path, path.string(), metadata.format)) {
+  const ImageFormat format = image_format_for(path, path.string(), metadata.format);
+  switch (format) {
     case ImageFormat::png:
       write_png_rows(path, width, height, produce, metadata.dpi, metadata.text);
       return;
@@ -120,6 +134,14 @@ void write_image_rows(const std::filesystem::path& path, int width, int height,
       }
       write_geotiff_rows(path, width, height, produce, *metadata.georeference, metadata.dpi, metadata.text);
       return;
+    case ImageFormat::pdf:
+    case ImageFormat::svg:
+      throw UsageError(path.string() + ": PDF and SVG are drawn as vectors by `chronomap render`, not from an image");
+    case ImageFormat::gif:
+    case ImageFormat::mp4:
+    case ImageFormat::webm:
+      throw UsageError(path.string() + ": " + format_info(format).name +
+                       " is an animation: it is written from a series of dates (--from, --to, --step)");
   }
 }
 

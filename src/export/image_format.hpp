@@ -16,7 +16,15 @@
 
 namespace chronomap::exporting {
 
-enum class ImageFormat { png, jpeg, geotiff };
+enum class ImageFormat { png, jpeg, geotiff, pdf, svg, gif, mp4, webm };
+
+// PDF and SVG: drawn by the vector backend (export/vector_writer.hpp), not from pixels.
+constexpr bool is_vector_format(ImageFormat format) { return format == ImageFormat::pdf || format == ImageFormat::svg; }
+
+// GIF, MP4 and WebM hold a series of frames (AnimationWriter), not one image.
+constexpr bool is_animation(ImageFormat format) {
+  return format == ImageFormat::gif || format == ImageFormat::mp4 || format == ImageFormat::webm;
+}
 
 struct ImageFormatInfo {
   ImageFormat format;
@@ -32,6 +40,8 @@ const ImageFormatInfo& format_info(ImageFormat format);
 
 // ".png, .jpg, .jpeg, .tif, .tiff": for help texts and messages.
 std::string supported_image_extensions();
+// ".gif, .mp4, .webm": the animations among them.
+std::string animation_extensions();
 // "png, jpeg, tiff": the names --format takes.
 std::string image_format_names();
 

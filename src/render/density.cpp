@@ -87,6 +87,15 @@ Color density_ramp_color(float t) {
   return {a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f, 1.0f};
 }
 
+Color density_color(double value, double low) {
+  if (!(value > 0) || !(low > 0)) return {0, 0, 0, 0};
+  const double t = std::log(std::max(value, low) / low) / (static_cast<double>(kRampDecades) * std::log(10.0));
+  const double opacity = 0.8 + 0.12 * std::clamp(t * 3.0, 0.0, 1.0);
+  Color c = density_ramp_color(static_cast<float>(t));
+  c.a = static_cast<float>(opacity * std::clamp(value / low, 0.0, 1.0));
+  return c;
+}
+
 GroundScale ground_scale_at_center(const geo::Projection& projection, const Camera& camera) {
   constexpr double kStepPx = 10.0;
   auto distance_km = [&](geo::XY a, geo::XY b) {

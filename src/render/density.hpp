@@ -42,6 +42,13 @@ Color density_ramp_color(float t);  // t in 0..1, opaque
 Color density_ramp_stop(std::uint8_t index);
 // The ramp spans this many decades, logarithmically, from its low value.
 inline constexpr float kRampDecades = 3.0f;
+// The colour of a density `value` (in the legend's unit) whose ramp starts at `low`:
+// the ramp's colour at its logarithmic place, 80 % to 92 % opaque, fading out below
+// `low`; alpha 0 for nothing. The CPU side of shaders/density_ramp.frag, for backends
+// that draw without it (the vector writer's hexagons).
+Color density_color(double value, double low);
+// The clear gap between neighbouring hexagons, design px.
+inline constexpr float kHexGapPx = 1.5f;
 
 // Ground size of an image pixel at the map's centre (geodesic, on WGS 84), for the
 // legend's units. Zero when the centre has no inverse in the projection.

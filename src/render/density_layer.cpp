@@ -247,7 +247,7 @@ void DensityLayer::draw(DensityMode effective, const FrameTransform& frame, cons
   glUniform2f(ramp_.uniform("u_anchor"), grid.anchor_x, grid.anchor_y);
   glUniform1f(ramp_.uniform("u_hex_size"), grid.size);
   glUniform4i(ramp_.uniform("u_cells"), grid.q0, grid.r0, grid.nq, grid.nr);
-  glUniform1f(ramp_.uniform("u_gap"), 1.5f * frame.scale);
+  glUniform1f(ramp_.uniform("u_gap"), kHexGapPx * frame.scale);
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D,
                 (effective == DensityMode::hexagons ? cell_target_ : heat_target_).texture.get());

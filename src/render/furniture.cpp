@@ -1,8 +1,12 @@
 // Shape helpers for map furniture.
 #include "render/furniture.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+
+#include "core/embedded.hpp"
+#include "render/glyph_atlas.hpp"
 
 namespace chronomap::render {
 
@@ -21,6 +25,41 @@ Shape disc(float x, float y, float radius, std::optional<Color> fill, std::optio
     shape.points.push_back({x + radius * std::sin(a), y - radius * std::cos(a)});
   }
   return shape;
+}
+
+float measure_text(std::string_view utf8, float size, bool bold) {
+  // Atlases of their own, only measured: glyph metrics need no texture. One thread
+  // composes at a time (the window's, or the command line's).
+  const auto font = [](const char* name) {
+    const auto& file = find_embedded(embedded_fonts(), name);
+    return std::span<const unsigned char>(file.data, file.size);
+  };
+  static GlyphAtlas regular(font("DejaVuSans.ttf"));
+  static GlyphAtlas heavy(font("DejaVuSans-Bold.ttf"));
+  return layout_text(bold ? heavy : regular, utf8, size, Align::left).width;
+}
+
+std::vector<TextBox> furniture_boxes(const Furniture& furniture) {
+  std::vector<TextBox> boxes;
+  for (const Shape& shape : furniture.shapes) {
+    if (!shape.fill || !shape.closed || shape.points.empty()) continue;
+    TextBox box{shape.points[0].x, shape.points[0].y, shape.points[0].x, shape.points[0].y};
+    for (const Vec2 p : shape.points) {
+      box.x0 = std::min(box.x0, p.x);
+      box.y0 = std::min(box.y0, p.y);
+      box.x1 = std::max(box.x1, p.x);
+      box.y1 = std::max(box.y1, p.y);
+    }
+    boxes.push_back(box);
+  }
+  if (furniture.inset) boxes.push_back({furniture.inset->x0, furniture.inset->y0, furniture.inset->x1, furniture.inset->y1});
+  return boxes;
+}
+
+Camera inset_camera(const Inset& inset) {
+  const int width = std::max(1, static_cast<int>(std::lround(inset.x1 - inset.x0)));
+  const int height = std::max(1, static_cast<int>(std::lround(inset.y1 - inset.y0)));
+  return Camera::fit(inset.shows, width, height, 0.0, true);
 }
 
 }  // namespace chronomap::render

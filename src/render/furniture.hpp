@@ -6,9 +6,11 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "geo/types.hpp"
+#include "render/frame.hpp"
 #include "render/layers.hpp"
 #include "render/scene.hpp"
 #include "render/theme.hpp"
@@ -23,9 +25,9 @@ struct Stroke {
   std::vector<float> dash;
 };
 
-// A path in image pixels (y down). A fill is drawn only for closed paths and must be
-// convex (rectangles, triangles, discs and marker outlines are; the inset's countries
-// are drawn by the inset, not as shapes).
+// A path in image pixels (y down). A fill is drawn only for closed paths, and must be
+// star-shaped about the mean of its points (convex shapes and the marker outlines of
+// render/symbols.hpp are; the inset's countries are drawn by the inset, not as shapes).
 struct Shape {
   std::vector<Vec2> points;
   bool closed = false;
@@ -51,6 +53,17 @@ struct Furniture {
   std::optional<Inset> inset;
   std::vector<TextItem> texts;
 };
+
+// The width in pixels of one line of UTF-8 text drawn `size` pixels high, in the
+// renderer's font (bold or regular): what furniture boxes are sized by.
+float measure_text(std::string_view utf8, float size, bool bold);
+
+// What the furniture covers over the map, in image pixels: the boxes around its filled
+// shapes (panels, bands, swatches) and the inset. Map labels keep clear of them.
+std::vector<TextBox> furniture_boxes(const Furniture& furniture);
+
+// The camera that shows the inset's `shows` extent in its box (as an image of the box's size).
+Camera inset_camera(const Inset& inset);
 
 // Shape helpers, all in image pixels.
 Shape rectangle(float x0, float y0, float x1, float y1, std::optional<Color> fill, std::optional<Stroke> stroke = {});

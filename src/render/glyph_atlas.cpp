@@ -3,6 +3,7 @@
 
 #include <stb_truetype.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/error.hpp"
@@ -22,6 +23,7 @@ GlyphAtlas::GlyphAtlas(std::span<const unsigned char> font)
   stbtt_GetFontVMetrics(&font_->info, &ascent, &descent, &gap);
   ascent_ = static_cast<float>(ascent) * scale_;
   descent_ = static_cast<float>(descent) * scale_;
+  em_ = scale_ / stbtt_ScaleForMappingEmToPixels(&font_->info, 1.0f);
 }
 
 GlyphAtlas::~GlyphAtlas() = default;
@@ -114,7 +116,9 @@ TextBlock layout_text(GlyphAtlas& atlas, std::string_view utf8, float size, Alig
   for (std::size_t i = 0; i < text.size(); ++i) {
     const Glyph& g = atlas.glyph(text[i]);
     if (g.visible) {
-      block.glyphs.push_back({(pen + g.x0) * k, g.y0 * k, (g.x1 - g.x0) * k, (g.y1 - g.y0) * k, g.u0, g.v0, g.u1, g.v1});
+      const char32_t drawn = atlas.has_glyph(text[i]) ? text[i] : 0xFFFD;
+      block.glyphs.push_back({(pen + g.x0) * k, g.y0 * k, (g.x1 - g.x0) * k, (g.y1 - g.y0) * k, g.u0, g.v0, g.u1, g.v1,
+                              drawn, pen * k});
     }
     pen += g.advance;
     if (i + 1 < text.size()) pen += atlas.kerning(text[i], text[i + 1]);
@@ -127,8 +131,23 @@ TextBlock layout_text(GlyphAtlas& atlas, std::string_view utf8, float size, Alig
   for (auto& g : block.glyphs) {
     g.x += dx;
     g.y += dy;
+    g.pen += dx;
   }
+  block.baseline = dy;
   return block;
+}
+
+TextBox ink_box(const TextBlock& block, float offset_x, float offset_y) {
+  TextBox box{1e9f, 1e9f, -1e9f, -1e9f};
+  for (const auto& g : block.glyphs) {
+    box.x0 = std::min(box.x0, g.x + offset_x);
+    box.y0 = std::min(box.y0, g.y + offset_y);
+    box.x1 = std::max(box.x1, g.x + g.w + offset_x);
+    box.y1 = std::max(box.y1, g.y + g.h + offset_y);
+  }
+  // The distance field's padding is part of each glyph quad; shrink it away.
+  const float pad = static_cast<float>(GlyphAtlas::kPadding) * 0.5f;
+  return {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad};
 }
 
 }  // namespace chronomap::render

@@ -36,6 +36,9 @@ class GlyphAtlas {
   [[nodiscard]] float kerning(char32_t left, char32_t right) const;  // design px at bake size
   [[nodiscard]] float ascent() const { return ascent_; }
   [[nodiscard]] float descent() const { return descent_; }  // negative
+  // The font's em square at the bake size (text of size s is set at s / kBakeSize * em()
+  // px per em by backends that draw outlines).
+  [[nodiscard]] float em() const { return em_; }
   [[nodiscard]] bool has_glyph(char32_t codepoint) const;
 
   [[nodiscard]] const std::vector<std::uint8_t>& pixels() const { return pixels_; }
@@ -48,7 +51,7 @@ class GlyphAtlas {
  private:
   struct FontInfo;
   std::unique_ptr<FontInfo> font_;
-  float scale_ = 1, ascent_ = 0, descent_ = 0;
+  float scale_ = 1, ascent_ = 0, descent_ = 0, em_ = 0;
   std::unordered_map<char32_t, Glyph> glyphs_;
   std::vector<std::uint8_t> pixels_;
   int shelf_x_ = 0, shelf_y_ = 0, shelf_height_ = 0;
@@ -59,6 +62,8 @@ class GlyphAtlas {
 struct PlacedGlyph {
   float x = 0, y = 0, w = 0, h = 0;
   float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
+  char32_t codepoint = 0;  // the character drawn (U+FFFD for one the font lacks)
+  float pen = 0;           // x of the glyph's origin on the baseline (for outline backends)
 };
 
 enum class Align { left, center, right };
@@ -66,7 +71,21 @@ enum class Align { left, center, right };
 struct TextBlock {
   std::vector<PlacedGlyph> glyphs;
   float width = 0, height = 0;  // design px
+  float baseline = 0;           // y of the baseline below the anchor, design px
 };
+
+// A laid-out text's ink box around its anchor in design px (the distance field's
+// padding shrunk away), placed beside the anchor by (offset_x, offset_y).
+struct TextBox {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+TextBox ink_box(const TextBlock& block, float offset_x, float offset_y);
+
+// A label's box in image pixels: its ink box (design px) at `scale` around the anchor
+// at image pixel (x, y).
+inline TextBox label_box(const TextBox& ink, float x, float y, float scale) {
+  return {x + ink.x0 * scale, y + ink.y0 * scale, x + ink.x1 * scale, y + ink.y1 * scale};
+}
 
 // Lays out one line of UTF-8 text at `size` px: horizontally aligned on the anchor,
 // vertically centred on it. Invalid UTF-8 becomes U+FFFD.

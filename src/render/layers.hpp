@@ -9,10 +9,13 @@
 #include "render/frame.hpp"
 #include "render/gl.hpp"
 #include "render/glyph_atlas.hpp"
+#include "render/label_placement.hpp"
 #include "render/program.hpp"
 #include "render/scene.hpp"
 
 namespace chronomap::render {
+
+struct Shape;  // render/furniture.hpp
 
 // A unit quad's corners, shared by the instanced layers.
 class QuadCorners {
@@ -100,16 +103,25 @@ struct TextItem {
   int group = -1;
 };
 
-// What map labels keep clear of, besides each other and the image's edges: place
-// markers (a label never covers one) and the arcs of the links shown (a label crosses
-// as few as it can).
-struct LabelObstacles {
-  struct Circle {
-    Vec2 at;       // projected
-    float radius;  // design px
-  };
-  std::vector<Circle> markers;
-  std::vector<std::span<const Vec2>> arcs;  // projected points, NaN between parts
+// The scene's place and country names as text items in the theme's sizes and colours
+// (country names bold and first, so placement keeps them), each label as a group of
+// the places it may take, best first (render/label_placement.hpp).
+std::vector<TextItem> scene_label_items(const Scene& scene, const Theme& theme);
+
+// Furniture shapes (render/furniture.hpp) in image pixels: convex fills and dashed,
+// anti-aliased strokes, tessellated into triangles once per set_shapes().
+class ShapeLayer {
+ public:
+  ShapeLayer();
+  void set_shapes(const std::vector<Shape>& shapes);
+  void draw(const FrameTransform& frame) const;
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+
+ private:
+  Program program_;
+  GlVertexArray vao_;
+  GlBuffer vertices_;
+  GLsizei count_ = 0;
 };
 
 class TextLayer {
@@ -128,7 +140,7 @@ class TextLayer {
     float size = 14;
     bool bold = false;
     float anchor_x = 0, anchor_y = 0;      // as given (projected or image pixels)
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the run's box around the anchor, design px
+    TextBox box;                           // the run's ink box around the anchor, design px
     int group = -1;
   };
   // Which runs to draw: all of them for overlays; for map labels, in order, for each
@@ -144,6 +156,7 @@ class TextLayer {
   GlTexture regular_texture_, bold_texture_;
   std::vector<Run> runs_;
   bool screen_space_ = false;
+  bool prebaked_ = false;  // the common characters are in the atlas
   GLint color_ = -1, halo_ = -1, halo_width_ = -1, screen_ = -1, scale_ = -1, atlas_ = -1, size_ = -1;
 };
 

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "render/density_layer.hpp"
 #include "render/frame.hpp"
+#include "render/furniture.hpp"
 #include "render/layers.hpp"
 #include "render/offscreen.hpp"
 #include "render/scene.hpp"
@@ -54,6 +56,9 @@ class MapRenderer {
   [[nodiscard]] const LinkLayer& links() const { return links_; }
   // Text drawn over the map in image pixels (titles, dates, legends).
   void set_overlay(const std::vector<TextItem>& items);
+  // The map's furniture (render/furniture.hpp): its shapes and texts over everything,
+  // its inset with the base map (a new inset changes scene_generation()).
+  void set_furniture(const Furniture& furniture);
 
   // Draws into `target`, whose size is tile.width×tile.height: the base map into its
   // multisampled buffer (polygon edges need the samples), then, resolved, the rest
@@ -70,7 +75,7 @@ class MapRenderer {
   // when needed.
   void draw_base(const View& view, int image_width, int image_height, const Tile& tile) const;
   void draw_dynamic(const View& view, int image_width, int image_height, const Tile& tile) const;
-  // Changes whenever set_scene() uploads a new base map.
+  // Changes whenever set_scene() uploads a new base map or set_furniture() a new inset.
   [[nodiscard]] std::uint64_t scene_generation() const { return scene_generation_; }
 
   // The density layer's ramp and units for `view` at that image size (mode points when
@@ -83,17 +88,22 @@ class MapRenderer {
   TextLayer& overlay_text() { return overlay_; }
 
  private:
+  void draw_inset(const Inset& inset, float scale, const Tile& tile) const;
   Theme theme_;
   FillLayer fills_;
   LineLayer lines_;
   MarkerLayer markers_;
   TextLayer labels_;
   TextLayer overlay_;
+  ShapeLayer shapes_;
+  ShapeLayer inset_shapes_;  // the main frame's outline on the inset
+  std::optional<Inset> inset_;
   EventLayer events_;
   LinkLayer links_;
   DensityLayer density_;
   std::vector<std::uint8_t> mask_;
   std::vector<LabelObstacles::Circle> label_markers_;  // the scene's place markers
+  std::vector<TextBox> label_keep_clear_;              // the furniture's boxes
   DayNumber data_start_ = 0;
   std::uint64_t scene_generation_ = 0;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 #include "core/embedded.hpp"
 
@@ -24,42 +25,37 @@ std::span<const unsigned char> font_bytes(const char* name) {
 
 }  // namespace
 
-namespace {
-
-// An axis-aligned box in image pixels, y down.
-struct Box {
-  float x0, y0, x1, y1;
-  [[nodiscard]] bool overlaps(const Box& t) const { return x0 < t.x1 && t.x0 < x1 && y0 < t.y1 && t.y0 < y1; }
-  [[nodiscard]] bool inside(const Box& t) const { return x0 >= t.x0 && y0 >= t.y0 && x1 <= t.x1 && y1 <= t.y1; }
-  // Whether the segment a-b passes through the box (Liang-Barsky clipping).
-  [[nodiscard]] bool cut_by(Vec2 a, Vec2 b) const {
-    float t0 = 0, t1 = 1;
-    const float dx = b.x - a.x, dy = b.y - a.y;
-    const float p[4] = {-dx, dx, -dy, dy}, q[4] = {a.x - x0, x1 - a.x, a.y - y0, y1 - a.y};
-    for (int e = 0; e < 4; ++e) {
-      if (p[e] == 0) {
-        if (q[e] < 0) return false;
-        continue;
-      }
-      const float t = q[e] / p[e];
-      if (p[e] < 0) t0 = std::max(t0, t);
-      else t1 = std::min(t1, t);
-      if (t0 > t1) return false;
+std::vector<TextItem> scene_label_items(const Scene& scene, const Theme& theme) {
+  // A country's name on its centroid, else a little above, below or aside (off the
+  // capitals' markers and the arcs); a place's name right of its marker, else left,
+  // above or below (inside the image: Moscow's goes left at the right edge).
+  std::vector<TextItem> labels;
+  int group = 0;
+  for (const auto& l : scene.labels) {
+    const bool country = l.style == LabelStyle::country;
+    const float size = country ? theme.country_label_size : theme.city_label_size;
+    const auto add = [&](Align align, float dx, float dy) {
+      labels.push_back({l.text, l.anchor.x, l.anchor.y, size, align, l.offset_x + dx, l.offset_y + dy, theme.label,
+                        theme.label_halo, country, group});
+    };
+    if (l.centered) {
+      // Half a line at a time, so that the name stays as near its centroid as it can.
+      add(Align::center, 0, 0);
+      for (int k = 1; k <= 4; ++k)
+        for (const float sign : {-1.0f, 1.0f}) add(Align::center, 0, sign * static_cast<float>(k) * size * 0.5f);
+      for (const float dx : {-2 * size, 2 * size}) add(Align::center, dx, 0);
+    } else {
+      const float gap = l.offset_x;  // the marker's radius and a little
+      const float above = gap + size * 0.45f;
+      add(Align::left, 0, 0);
+      add(Align::right, -2 * gap, 0);
+      add(Align::center, -gap, -above);
+      add(Align::center, -gap, above);
     }
-    return true;
+    ++group;
   }
-  // How many of the polylines' segments pass through the box (NaN points break them).
-  [[nodiscard]] int crossings(const std::vector<Vec2>& points) const {
-    int n = 0;
-    for (std::size_t i = 1; i < points.size(); ++i) {
-      if (std::isnan(points[i].x) || std::isnan(points[i - 1].x)) continue;
-      n += cut_by(points[i - 1], points[i]) ? 1 : 0;
-    }
-    return n;
-  }
-};
-
-}  // namespace
+  return labels;
+}
 
 TextLayer::TextLayer()
     : program_("text"),
@@ -98,17 +94,28 @@ void TextLayer::upload_atlas(GlyphAtlas& atlas, const GlTexture& texture) {
 
 void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space) {
   screen_space_ = screen_space;
+  if (screen_space && !prebaked_) {
+    // Furniture text changes every frame of a series (dates, counts): its common
+    // characters are baked first, in a fixed order, so each lies at the same place in
+    // the atlas whatever was drawn before, and a frame of a series, a single render
+    // and the window's snapshot come out the same to the pixel.
+    for (char32_t c = U' '; c <= U'~'; ++c) {
+      regular_.glyph(c);
+      bold_.glyph(c);
+    }
+    for (const char32_t c : std::u32string_view(U"–—·…≥≤²°×’")) {
+      regular_.glyph(c);
+      bold_.glyph(c);
+    }
+    prebaked_ = true;
+  }
   runs_.clear();
   std::vector<GlyphInstance> instances;
   for (const auto& item : items) {
     const TextBlock block = layout_text(atlas(item.bold), item.text, item.size, item.align);
     Run run{static_cast<GLint>(instances.size()), 0, item.color, item.halo, item.size, item.bold, item.x, item.y,
-            1e9f, 1e9f, -1e9f, -1e9f, item.group};
+            ink_box(block, item.offset_x, item.offset_y), item.group};
     for (const auto& g : block.glyphs) {
-      run.x0 = std::min(run.x0, g.x + item.offset_x);
-      run.y0 = std::min(run.y0, g.y + item.offset_y);
-      run.x1 = std::max(run.x1, g.x + g.w + item.offset_x);
-      run.y1 = std::max(run.y1, g.y + g.h + item.offset_y);
       instances.push_back({{item.x, item.y},
                            {g.x + item.offset_x, g.y + item.offset_y, g.w, g.h},
                            {g.u0, g.v0, g.u1, g.v1}});
@@ -124,57 +131,15 @@ void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space)
 }
 
 std::vector<bool> TextLayer::declutter(const FrameTransform& frame, const LabelObstacles& obstacles) const {
-  std::vector<bool> keep(runs_.size(), screen_space_);  // overlays: all; map labels: those placed
-  if (screen_space_) return keep;
-  const auto to_pixel = [&](Vec2 v) {
-    return Vec2{v.x * frame.to_pixel[0] + frame.to_pixel[2], v.y * frame.to_pixel[1] + frame.to_pixel[3]};
-  };
-  // The obstacles in image pixels, once per frame.
-  std::vector<Box> markers;
-  for (const auto& m : obstacles.markers) {
-    const Vec2 p = to_pixel(m.at);
-    const float r = (m.radius + 1.0f) * frame.scale;
-    markers.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+  if (screen_space_) return std::vector<bool>(runs_.size(), true);  // overlays: all of them
+  std::vector<LabelPlace> places;
+  places.reserve(runs_.size());
+  for (const Run& r : runs_) {
+    const float px = r.anchor_x * frame.to_pixel[0] + frame.to_pixel[2];
+    const float py = r.anchor_y * frame.to_pixel[1] + frame.to_pixel[3];
+    places.push_back({label_box(r.box, px, py, frame.scale), r.group});
   }
-  std::vector<Vec2> arc_points;  // NaN between arcs and their parts
-  for (const auto& arc : obstacles.arcs) {
-    arc_points.push_back({std::nanf(""), std::nanf("")});
-    for (const Vec2 p : arc) arc_points.push_back(std::isnan(p.x) ? p : to_pixel(p));
-  }
-  std::vector<Box> taken;
-  // The distance field's padding is part of each glyph quad; shrink it away.
-  const float pad = static_cast<float>(GlyphAtlas::kPadding) * 0.5f;
-  const Box image{0, 0, frame.image[0], frame.image[1]};
-  for (std::size_t i = 0; i < runs_.size();) {
-    // The places to try for this label: one run, or the runs of its group.
-    std::size_t end = i + 1;
-    while (runs_[i].group >= 0 && end < runs_.size() && runs_[end].group == runs_[i].group) ++end;
-    std::size_t best = end;
-    int best_crossings = 0;
-    Box best_box{};
-    for (std::size_t j = i; j < end; ++j) {
-      const Run& r = runs_[j];
-      const Vec2 p = to_pixel({r.anchor_x, r.anchor_y});
-      const float k = frame.scale;
-      const Box box{p.x + (r.x0 + pad) * k, p.y + (r.y0 + pad) * k, p.x + (r.x1 - pad) * k, p.y + (r.y1 - pad) * k};
-      if (!box.inside(image)) continue;
-      const auto hits = [&](const Box& t) { return box.overlaps(t); };
-      if (std::any_of(taken.begin(), taken.end(), hits) || std::any_of(markers.begin(), markers.end(), hits)) continue;
-      const int crossings = box.crossings(arc_points);
-      if (best == end || crossings < best_crossings) {
-        best = j;
-        best_crossings = crossings;
-        best_box = box;
-      }
-      if (crossings == 0) break;
-    }
-    if (best != end) {
-      keep[best] = true;
-      taken.push_back(best_box);
-    }
-    i = end;
-  }
-  return keep;
+  return place_labels(places, frame, obstacles);
 }
 
 void TextLayer::draw(const FrameTransform& frame, const LabelObstacles& obstacles) const {

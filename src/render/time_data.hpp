@@ -3,7 +3,9 @@
 // The CPU reference of that filter lives here too, so tests compare the two.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -82,6 +84,18 @@ struct TimeFilter {
 // [start, end] show under `filter`?
 inline bool event_visible(const TimeFilter& f, float start, float end) {
   return start <= f.cursor && end >= f.window_start;
+}
+
+// The CPU side of shaders/event.vert's look, for backends that draw without it (the
+// vector writer): older events fade to 30 % over the window's span...
+inline float event_fade(const TimeFilter& f, float end) {
+  if (f.fade_span <= 0) return 1.0f;
+  const float age = f.cursor - std::min(end, f.cursor);
+  return 1.0f - 0.7f * std::clamp(age / f.fade_span, 0.0f, 1.0f);
+}
+// ...and a disc's radius in design pixels: 5, or 3 to 24 by fatalities.
+inline float event_radius(float fatalities, bool size_by_fatalities) {
+  return size_by_fatalities ? std::clamp(3.0f + 1.8f * std::sqrt(fatalities), 3.0f, 24.0f) : 5.0f;
 }
 
 // Events ordered for drawing so that a frame submits only those its window can touch.

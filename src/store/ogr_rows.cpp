@@ -229,6 +229,13 @@ bool OgrRows::next(Row& row) {
     return true;
   }
   const double source_x = x, source_y = y;
+  // Nothing on Earth lies a billion units from a projected CRS's origin (Web Mercator
+  // reaches 2e7 m); transforming such a value can keep GDAL wrapping longitudes for
+  // minutes (found by fuzz_import_typed).
+  if (impl_->to_wgs84 && (std::abs(x) > 1e9 || std::abs(y) > 1e9)) {
+    geometry_error_ = pair_text(x, y) + " is too far from the layer's CRS origin to be on the Earth";
+    return true;
+  }
   if (impl_->to_wgs84) {
     double z = 0;
     int ok = 0;

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "export/project.hpp"
+#include "store/records.hpp"
+
 #include "ui/map_view.hpp"
 #include "ui/settings.hpp"
 
@@ -22,7 +25,13 @@ struct AppState {
   std::string message;          // last result or error, shown in the status bar
   bool message_is_error = false;
   bool open_snapshot = false;   // requests to open a dialog on the next frame
+  bool open_animation = false;
   bool open_about = false;
+  bool open_project = false;    // File > Open project… / Save project…
+  bool save_project = false;
+  bool show_bookmarks = false;
+  std::string project_path;     // the project last opened or saved ("" : none)
+  std::vector<exporting::Bookmark> bookmarks;  // the project's, edited in the window
   bool quit = false;
   bool toggle_play = false;     // Space
   int step = 0;                 // ← / →: one window back or forward
@@ -40,7 +49,9 @@ struct AppState {
   // later without any input (a throttled rebuild) asks for a frame in this many seconds.
   double redraw_in = 0;
   void redraw_within(double seconds) { redraw_in = redraw_in > 0 ? std::min(redraw_in, seconds) : seconds; }
+  store::EventFilter applied_filter;  // the Filters window's, as last applied (for captions)
   std::string data;  // the event store the window shows ("" : the user's)
+  std::string boundaries, boundaries_layer;  // --boundaries and --layer ("": the shipped ones)
   bool selection_moved = false;  // set when the map or the inspector selected: the table scrolls to it
 
   void report(std::string text, bool error) {

@@ -45,9 +45,24 @@ std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
   return f;
 }
 
+void FilterPanel::set(AppState& state, const store::EventFilter& filter) {
+  const auto copy = [](char* out, std::size_t size, const std::string& text) {
+    std::snprintf(out, size, "%s", text.c_str());
+  };
+  copy(country_, sizeof country_, filter.country);
+  copy(actor_, sizeof actor_, filter.actor);
+  copy(text_, sizeof text_, filter.text);
+  min_fatalities_ = filter.min_fatalities ? static_cast<int>(*filter.min_fatalities) : 0;
+  precision_ = 0;
+  for (int i = 1; i < 5; ++i)
+    if (filter.date_precision == kPrecisions[i]) precision_ = i;
+  apply(state);
+}
+
 void FilterPanel::apply(AppState& state) {
   const auto f = filter(state);
   if (!f) return;
+  state.applied_filter = *f;
   const bool none = f->country.empty() && f->actor.empty() && f->text.empty() && !f->min_fatalities &&
                     f->date_precision.empty();
   if (none) {

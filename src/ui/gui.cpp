@@ -250,11 +250,14 @@ int run_gui(const GuiOptions& options) {
     AppState state(settings, *map);
     state.details = &details;
     state.data = options.data;
+    state.boundaries = options.boundaries;
+    state.boundaries_layer = options.layer;
     state.attribution = read_text(geodata_file("ATTRIBUTION.md"));
     state.large_font = large_font;
     if (!startup_message.empty()) state.report(startup_message, true);
     MenuBar menu;
     SnapshotDialog snapshot;
+    AnimationDialog animation;
     AboutDialog about;
     StatusBar status_bar;
     TimelinePanel timeline;
@@ -265,19 +268,21 @@ int run_gui(const GuiOptions& options) {
     EventTablePanel table;
     FilterPanel filters;
     ShortcutsWindow shortcuts;
+    ProjectPanel projects;
     double last_time = glfwGetTime();
     double last_input = last_time;
     int frames_due = kFramesAfterInput;  // the first frames
     FrameLog frame_log(options.report_frames);
 
     while (!glfwWindowShouldClose(window) && !state.quit) {
-      // Continuously only while something moves: playing, or the links' dashes while
-      // the user is about (they stop after kLinksIdleAfter seconds without input and
-      // go on from where they stopped). Frame reports (benchmarks) draw every frame.
+      // Continuously only while something moves: playing, an animation's frames being
+      // exported, or the links' dashes while the user is about (they stop after
+      // kLinksIdleAfter seconds without input and go on from where they stopped).
+      // Frame reports (benchmarks) draw every frame.
       const bool visible = glfwGetWindowAttrib(window, GLFW_ICONIFIED) == GLFW_FALSE;
       const bool links_moving = visible && map->view().time.animate_links && map->view().layers.links &&
                                 map->links_shown() && glfwGetTime() - last_input < kLinksIdleAfter;
-      const bool moving = visible && (timeline.playing() || links_moving);
+      const bool moving = animation.running() || (visible && (timeline.playing() || links_moving));
       if (moving || frame_log.enabled()) {
         glfwWaitEventsTimeout(1.0 / 60.0);
       } else if (frames_due > 0) {
@@ -317,6 +322,7 @@ int run_gui(const GuiOptions& options) {
       route_keys(state, pending_keys);
       menu.draw(state);
       snapshot.draw(state);
+      animation.draw(state);
       about.draw(state);
       timeline.draw(state, dt);
       if (map->view().layers.events || map->view().layers.links) legend.draw(state);
@@ -324,6 +330,7 @@ int run_gui(const GuiOptions& options) {
       overlay.draw(state, static_cast<float>(fb_scale_y));
       table.draw(state);
       filters.draw(state);
+      projects.draw(state, filters);
       inspector.draw(state);
       card.draw(state);
       shortcuts.draw(state);

@@ -70,6 +70,7 @@ void MapView::apply_filters() {
 void MapView::set_time_data(exporting::TimeData data) {
   event_ids_ = std::move(data.event_ids);
   link_records_ = std::move(data.link_records);
+  sources_ = std::move(data.sources);
   set_time_data(std::move(data.events), std::move(data.links));
 }
 
@@ -85,6 +86,13 @@ void MapView::fit_default(int width, int height, int bottom_inset) {
       render::default_view_extent(scene_, render::data_extent(events_, links_, projection_));
   view_.camera = render::Camera::fit(extent, width, visible, 0.07, true);
   view_.camera.pan_pixels(0, -(height - visible) / 2.0);
+}
+
+void MapView::fit_extent(const geo::Extent& extent) {
+  const int width = std::max(width_, 1), height = std::max(height_, 1);
+  const int visible = std::max(height - bottom_inset_, 1);
+  view_.camera = render::Camera::fit(extent, width, visible, 0.0, true);
+  view_.camera.center.y -= 0.5 * (height - visible) * view_.camera.units_per_pixel_y;
 }
 
 void MapView::set_theme(const render::Theme& theme) {
@@ -218,15 +226,49 @@ void MapView::draw(int width, int height) {
   target_->blit_into(0);
 }
 
-Image MapView::snapshot(int width, int height, float scale) const {
-  render::View view = view_;
-  view.scale = scale;
-  view.camera = snapshot_camera(width, height);
-  return exporting::render_image(renderer_, view, width, height);
+geo::Extent MapView::shown_extent() const {
+  geo::Extent extent;
+  const int rows = std::max(height_ - bottom_inset_, 1);
+  const geo::XY a = view_.camera.unproject(0, 0, width_, height_);
+  const geo::XY b = view_.camera.unproject(width_, rows, width_, height_);
+  extent.add(a.x, a.y);
+  extent.add(b.x, b.y);
+  return extent;
 }
 
-render::Camera MapView::snapshot_camera(int width, int height) const {
-  return render::Camera::fit(view_.camera.visible_extent(width_, height_), width, height, 0.0, true);
+Image MapView::snapshot(int width, int height, float scale, const exporting::Layout& layout,
+                        exporting::MapContent words) {
+  exporting::Composer composer(layout, width, height, scale);
+  render::View view = view_;
+  view.scale = scale;
+  view.time.animate_links = false;  // a still image: solid arcs, as the command line draws them
+  view.camera = composer.fit(shown_extent(), 0.0, true);
+  words.events = &events_;
+  words.links = &links_;
+  words.mask = passes_;
+  renderer_.set_furniture(
+      composer.compose(words, scene_, projection_, view, renderer_.density_legend(view, width, height)));
+  Image image;
+  try {
+    image = exporting::render_image(renderer_, view, width, height);
+  } catch (...) {
+    renderer_.set_furniture({});
+    throw;
+  }
+  renderer_.set_furniture({});  // the window shows its own legend and panels
+  return image;
+}
+
+render::View MapView::snapshot_view(int width, int height, float scale, const exporting::Layout& layout) const {
+  render::View view = view_;
+  view.scale = scale;
+  view.time.animate_links = false;  // stills: solid arcs
+  view.camera = snapshot_camera(width, height, scale, layout);
+  return view;
+}
+
+render::Camera MapView::snapshot_camera(int width, int height, float scale, const exporting::Layout& layout) const {
+  return exporting::Composer(layout, width, height, scale).fit(shown_extent(), 0.0, true);
 }
 
 }  // namespace chronomap::ui

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/image.hpp"
+#include "export/composer.hpp"
 #include "export/time_source.hpp"
 #include "geo/projection.hpp"
 #include "render/frame_cache.hpp"
@@ -85,15 +86,32 @@ class MapView {
   void clear_hover() { hover_.reset(); }
   [[nodiscard]] const std::optional<Hover>& hover() const { return hover_; }
 
+  // Shows `extent` (projected) in the part of the window above the panels at its
+  // bottom, as shown_extent() will then say (a project's view, a bookmark).
+  void fit_extent(const geo::Extent& extent);
   // Pixels at the bottom covered by panels, left out when framing.
   void set_bottom_inset(int pixels);
   [[nodiscard]] int bottom_inset() const { return bottom_inset_; }
   // Draws into the window's default framebuffer at its size.
   void draw(int width, int height);
-  // The current view at another size (same area, fitted), for "Save snapshot".
-  [[nodiscard]] Image snapshot(int width, int height, float scale) const;
+  // The part of the map the window shows above the panels at its bottom (projected).
+  [[nodiscard]] geo::Extent shown_extent() const;
+  // The current view composed at another size (same area, fitted into the map frame)
+  // with the layout's furniture, for "Save snapshot": the composer and renderer of
+  // `chronomap render`. `words` gives the caption's filters, sources and attribution;
+  // the events, links and mask are the window's.
+  [[nodiscard]] Image snapshot(int width, int height, float scale, const exporting::Layout& layout,
+                               exporting::MapContent words);
   // The camera of such a snapshot (where a GeoTIFF of it lies).
-  [[nodiscard]] render::Camera snapshot_camera(int width, int height) const;
+  [[nodiscard]] render::Camera snapshot_camera(int width, int height, float scale,
+                                               const exporting::Layout& layout) const;
+  // The data sets the events come from (file names).
+  [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
+  [[nodiscard]] const render::Scene& scene() const { return scene_; }
+  // The view such a snapshot is drawn with, and the renderer that draws the map (the
+  // exports draw their frames with it: same layers, filters and data).
+  [[nodiscard]] render::View snapshot_view(int width, int height, float scale, const exporting::Layout& layout) const;
+  render::MapRenderer& renderer() { return renderer_; }
 
   render::View& view() { return view_; }
   // The density ramp and units of the frame last drawn (mode points when none).
@@ -116,6 +134,7 @@ class MapView {
   std::vector<render::Link> links_;
   std::vector<std::int64_t> event_ids_;
   std::vector<store::LinkRecord> link_records_;
+  std::vector<std::string> sources_;
   render::PickIndex picks_;
   DayNumber data_start_ = 0;  // first day of the events, kept: hover must not scan them
   void apply_filters();

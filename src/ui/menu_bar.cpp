@@ -1,4 +1,4 @@
-// The main menu: projections, layer toggles, snapshot, shortcuts, about.
+// The main menu: projections, layer toggles, snapshot and animation, shortcuts, about.
 #include <imgui.h>
 #include <imgui_internal.h>  // PushItemFlag: ImGui 1.86 has no public way to keep a menu open
 
@@ -14,6 +14,11 @@ void MenuBar::draw(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Save snapshot…", "Ctrl+S")) state.open_snapshot = true;
+    if (ImGui::MenuItem("Export animation…")) state.open_animation = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Open project…")) state.open_project = true;
+    if (ImGui::MenuItem("Save project…")) state.save_project = true;
+    if (ImGui::MenuItem("Bookmarks", nullptr, state.show_bookmarks)) state.show_bookmarks = !state.show_bookmarks;
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
     ImGui::EndMenu();

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <cstdint>
 #include <vector>
 
+#include "export/composer.hpp"
+#include "export/animation.hpp"
 #include "store/countries.hpp"
 #include "store/records.hpp"
 #include "ui/app_state.hpp"
@@ -15,19 +18,45 @@
 
 namespace chronomap::ui {
 
-// File (Save snapshot…, Quit), View (projection, layers, reset), Help (About).
+// File (Save snapshot…, Export animation…, Quit), View (projection, layers, reset),
+// Help (About).
 struct MenuBar {
   void draw(AppState& state);
 };
 
 // Size, resolution, format and path of an image of the current view, rendered by the
 // export path.
+// The caption's words for a snapshot of the window: its filters, sources and attribution.
+exporting::MapContent snapshot_words(const AppState& state);
+// The names of the categories the legend has turned off.
+std::vector<std::string> hidden_categories(const AppState& state);
+
 struct SnapshotDialog {
   void draw(AppState& state);
   char path[1024] = {};
   bool initialised = false;
   int dpi = 96;
   int quality = 90;  // JPEG
+};
+
+// A GIF, MP4 or WebM of the current view over a range of dates: file, format, dates,
+// step, frames per second, size and scale. Frames are drawn and encoded a few per
+// window frame through the same AnimationExport as `chronomap render`, with a
+// progress bar and Cancel (which leaves no file).
+struct AnimationDialog {
+  void draw(AppState& state);
+  // Whether frames are being drawn: the window then redraws without waiting.
+  [[nodiscard]] bool running() const { return export_ != nullptr; }
+
+ private:
+  void start(AppState& state);
+  void advance(AppState& state);
+  char path_[1024] = "chronomap-animation.gif";
+  char from_[32] = {}, to_[32] = {};
+  int step_days_ = 30, fps_ = 4, width_ = 1280, height_ = 720;
+  float scale_ = 1.0f;
+  bool initialised_ = false;
+  std::unique_ptr<exporting::AnimationExport> export_;
 };
 
 // Version, renderer, data attribution (formatted from its Markdown).
@@ -99,6 +128,8 @@ struct LegendPanel {
 // store::EventFilter as the command line; applied through MapView::set_store_filter.
 struct FilterPanel {
   void draw(AppState& state);
+  // Fills the fields from `filter` (a project's) and applies them.
+  void set(AppState& state, const store::EventFilter& filter);
 
  private:
   std::optional<store::EventFilter> filter(AppState& state);
@@ -110,6 +141,22 @@ struct FilterPanel {
   std::string completions_for_;
   std::vector<std::string> completions_;
 };
+
+// File > Open project… / Save project… / recent projects, and the Bookmarks window:
+// a project (export/project.hpp) holds the whole view, `chronomap render --project`
+// draws it.
+struct ProjectPanel {
+  void draw(AppState& state, FilterPanel& filters);
+  // Opens a project file into the window; false (and a message) when it cannot.
+  bool open(AppState& state, FilterPanel& filters, const std::string& path);
+
+ private:
+  char path_[1024] = {};
+  char bookmark_name_[128] = {};
+};
+
+// The window's view as a project (its export settings: the snapshot dialog's).
+exporting::Project current_project(const AppState& state);
 
 // Cursor position, country under it, last message.
 struct StatusBar {

@@ -42,6 +42,17 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (key == "snapshot_width") read_number(value, s.snapshot_width);
     if (key == "snapshot_height") read_number(value, s.snapshot_height);
     if (key == "snapshot_scale") read_number(value, s.snapshot_scale);
+    if (key == "snapshot_title") s.snapshot_layout.title = value;
+    if (key == "snapshot_subtitle") s.snapshot_layout.subtitle = value;
+    flag("snapshot_date_stamp", s.snapshot_layout.date_stamp);
+    flag("snapshot_caption", s.snapshot_layout.caption);
+    flag("snapshot_legend", s.snapshot_layout.legend);
+    flag("snapshot_scale_bar", s.snapshot_layout.scale_bar);
+    flag("snapshot_miles", s.snapshot_layout.miles);
+    flag("snapshot_north_arrow", s.snapshot_layout.north_arrow);
+    flag("snapshot_inset", s.snapshot_layout.inset);
+    flag("snapshot_project", s.snapshot_project);
+    if (key == "recent_project" && !value.empty() && s.recent_projects.size() < 6) s.recent_projects.push_back(value);
     if (key == "time_cursor") s.time_cursor = value;
     if (key == "time_window_days") read_number(value, s.time_window_days);
     if (key == "time_mode" && (value == "window" || value == "cumulative" || value == "everything")) s.time_mode = value;
@@ -66,13 +77,19 @@ std::string Settings::save(const std::filesystem::path& file) const {
       << "window_width=" << window_width << "\nwindow_height=" << window_height << "\nwindow_x=" << window_x
       << "\nwindow_y=" << window_y << "\nprojection=" << projection << "\ntheme=" << theme << "\nsnapshot_path=" << snapshot_path
       << "\nsnapshot_width=" << snapshot_width << "\nsnapshot_height=" << snapshot_height
-      << "\nsnapshot_scale=" << snapshot_scale << "\nlayer_land=" << layers.land
+      << "\nsnapshot_scale=" << snapshot_scale << "\nsnapshot_title=" << snapshot_layout.title
+      << "\nsnapshot_subtitle=" << snapshot_layout.subtitle << "\nsnapshot_date_stamp=" << snapshot_layout.date_stamp
+      << "\nsnapshot_caption=" << snapshot_layout.caption << "\nsnapshot_legend=" << snapshot_layout.legend
+      << "\nsnapshot_scale_bar=" << snapshot_layout.scale_bar << "\nsnapshot_miles=" << snapshot_layout.miles
+      << "\nsnapshot_north_arrow=" << snapshot_layout.north_arrow << "\nsnapshot_inset=" << snapshot_layout.inset
+      << "\nsnapshot_project=" << snapshot_project << "\nlayer_land=" << layers.land
       << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
       << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
       << "\nlayer_labels=" << layers.labels << "\nlayer_events=" << layers.events
       << "\nlayer_links=" << layers.links << "\ndensity=" << render::density_mode_name(density)
       << "\ntime_cursor=" << time_cursor << "\ntime_window_days=" << time_window_days << "\ntime_mode=" << time_mode
       << "\n";
+  for (const auto& path : recent_projects) out << "recent_project=" << path << "\n";
   try {
     write_file_atomically(file, out.str());
   } catch (const Error& e) {

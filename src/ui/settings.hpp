@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "export/composer.hpp"
 #include "render/map_renderer.hpp"
 
 namespace chronomap::ui {
@@ -22,6 +24,9 @@ struct Settings {
   std::string snapshot_path = "chronomap-snapshot.png";
   int snapshot_width = 1920, snapshot_height = 1080;
   float snapshot_scale = 1.0f;
+  exporting::Layout snapshot_layout;  // the snapshot's title and furniture
+  bool snapshot_project = true;       // save the project beside each snapshot
+  std::vector<std::string> recent_projects;  // newest first, at most 6
   // The timeline: the date (ISO; empty: the last), the window and its mode.
   std::string time_cursor;
   int time_window_days = 30;

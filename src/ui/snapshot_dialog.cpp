@@ -1,6 +1,7 @@
 // "Save snapshot…": the current view as a PNG, JPEG or GeoTIFF at any size and
 // resolution, through the same renderer and export path as `chronomap render`.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,41 +12,30 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/image.hpp"
+#include "export/composer.hpp"
 #include "export/image_format.hpp"
 #include "export/print_size.hpp"
 #include "export/snapshot.hpp"
 #include "export/time_source.hpp"
+#include "ui/dialog_parts.hpp"
 #include "ui/panels.hpp"
 
 namespace chronomap::ui {
-namespace {
-
-// The format the path's extension names, if any.
-std::optional<exporting::ImageFormat> format_of(const char* path) {
-  try {
-    return exporting::image_format_for(path, "File");
-  } catch (const Error&) {
-    return std::nullopt;
+std::vector<std::string> hidden_categories(const AppState& state) {
+  std::vector<std::string> hidden;
+  for (std::size_t c = 0; c < render::event_categories().size(); ++c) {
+    if (!state.map.category_shown(static_cast<std::uint8_t>(c))) hidden.emplace_back(render::event_categories()[c]);
   }
+  return hidden;
 }
 
-// A choice of the formats (their usual extensions); picking one renames the file.
-void format_choice(char* path, std::size_t size) {
-  const auto current = format_of(path);
-  const char* shown = current ? exporting::format_info(*current).name : "(by extension)";
-  if (!ImGui::BeginCombo("Format", shown)) return;
-  for (const auto& f : exporting::image_formats()) {
-    if (&exporting::format_info(f.format) != &f) continue;  // one entry per format
-    if (ImGui::Selectable(f.name, current == f.format)) {
-      std::filesystem::path renamed(path);
-      renamed.replace_extension(f.extension);
-      std::strncpy(path, renamed.c_str(), size - 1);
-    }
-  }
-  ImGui::EndCombo();
+exporting::MapContent snapshot_words(const AppState& state) {
+  exporting::MapContent words;
+  words.filters = exporting::filter_text(state.applied_filter, hidden_categories(state));
+  words.sources = state.map.sources();
+  words.attribution = exporting::short_attribution(state.data.empty());
+  return words;
 }
-
-}  // namespace
 
 void SnapshotDialog::draw(AppState& state) {
   auto& s = state.settings;
@@ -62,7 +52,7 @@ void SnapshotDialog::draw(AppState& state) {
   if (!ImGui::BeginPopupModal("Save snapshot", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextUnformatted("The current view, drawn by the export renderer.");
   ImGui::InputText("File", path, sizeof path);
-  format_choice(path, sizeof path);
+  format_choice(path, sizeof path, false);
   if (format_of(path) == exporting::ImageFormat::jpeg) ImGui::SliderInt("Quality", &quality, 1, 100);
   ImGui::InputInt("Width (px)", &s.snapshot_width, 100, 1000);
   ImGui::InputInt("Height (px)", &s.snapshot_height, 100, 1000);
@@ -96,6 +86,26 @@ void SnapshotDialog::draw(AppState& state) {
       s.snapshot_scale = exporting::scale_for_dpi(dpi);
     }
   }
+  // The composition: the same furniture as `chronomap render`, each item optional.
+  auto& layout = s.snapshot_layout;
+  if (ImGui::CollapsingHeader("Title and furniture", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::InputText("Title", &layout.title);
+    ImGui::InputText("Subtitle", &layout.subtitle);
+    ImGui::Checkbox("Date", &layout.date_stamp);
+    ImGui::SameLine();
+    ImGui::Checkbox("Caption", &layout.caption);
+    ImGui::SameLine();
+    ImGui::Checkbox("Legend", &layout.legend);
+    ImGui::SameLine();
+    ImGui::Checkbox("Inset", &layout.inset);
+    ImGui::Checkbox("Scale bar", &layout.scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox("Miles too", &layout.miles);
+    ImGui::SameLine();
+    ImGui::Checkbox("North arrow", &layout.north_arrow);
+  }
+  ImGui::Checkbox("Save the project beside it (.chronomap.json), for `chronomap render --project`",
+                  &s.snapshot_project);
   ImGui::Separator();
   if (ImGui::Button("Save", ImVec2(120, 0))) {
     s.snapshot_path = path;
@@ -109,20 +119,43 @@ void SnapshotDialog::draw(AppState& state) {
       check_output_target(s.snapshot_path);
       exporting::ImageMetadata metadata;
       metadata.format = exporting::image_format_for(s.snapshot_path, "File");
+      if (exporting::is_animation(*metadata.format)) {
+        throw UsageError(std::string("File: ") + exporting::format_info(*metadata.format).name +
+                         " is an animation: File → Export animation… writes one");
+      }
       metadata.dpi = dpi;
       metadata.jpeg_quality = quality;
       if (metadata.format == exporting::ImageFormat::geotiff) {
-        metadata.georeference = exporting::georeference(state.map.snapshot_camera(s.snapshot_width, s.snapshot_height),
-                                                        s.snapshot_width, s.snapshot_height, state.map.projection());
+        metadata.georeference = exporting::georeference(
+            state.map.snapshot_camera(s.snapshot_width, s.snapshot_height, s.snapshot_scale, layout), s.snapshot_width,
+            s.snapshot_height, state.map.projection());
       }
       std::string software = "chronomap ";
       software += CHRONOMAP_VERSION;
-      metadata.text = {{"Description", exporting::describe_frame(state.map.view().time, state.map.events(),
-                                                                 state.map.links())},
-                       {"Software", software},
-                       {"Creation Time", exporting::creation_time()}};
-      const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale);
+      const exporting::MapContent words = snapshot_words(state);
+      exporting::MapContent described = words;
+      described.events = &state.map.events();
+      described.links = &state.map.links();
+      described.mask = state.map.passes();
+      metadata.text.clear();
+      if (!layout.title.empty()) metadata.text.push_back({"Title", layout.title});
+      metadata.text.push_back({"Description", exporting::caption_text(state.map.view().time, described)});
+      if (!words.sources.empty()) {
+        std::string sources;
+        for (const auto& name : words.sources) sources += (sources.empty() ? "" : ", ") + name;
+        metadata.text.push_back({"Source", sources});
+      }
+      if (!words.attribution.empty()) metadata.text.push_back({"Copyright", words.attribution});
+      metadata.text.push_back({"Software", software});
+      metadata.text.push_back({"Creation Time", exporting::creation_time()});
+      const Image image = state.map.snapshot(s.snapshot_width, s.snapshot_height, s.snapshot_scale, layout, words);
       exporting::write_image(s.snapshot_path, image, metadata);
+      if (s.snapshot_project) {
+        // The same view, size and furniture: `chronomap render --project` redraws this image.
+        std::filesystem::path beside(s.snapshot_path);
+        beside.replace_extension(".chronomap.json");
+        exporting::save_project(current_project(state), beside);
+      }
       state.report("Saved " + s.snapshot_path + " (" + std::to_string(image.width()) + "x" +
                        std::to_string(image.height()) + ")",
                    false);
@@ -133,9 +166,7 @@ void SnapshotDialog::draw(AppState& state) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
-  if (state.message_is_error && !state.message.empty()) {
-    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.15f, 1.0f), "%s", state.message.c_str());
-  }
+  error_line(state);
   ImGui::EndPopup();
 }
 

@@ -10,7 +10,7 @@ failed=0
 fail() { echo "FAIL: $*" >&2; failed=1; }
 
 # With plate carree and --bbox -20,0,60,62 at 800x620 a pixel is 0.1 degree square.
-args=(--projection EPSG:4326 --bbox -20,0,60,62 --size 800x620 --no-data --no-legend)
+args=(--projection EPSG:4326 --bbox -20,0,60,62 --size 800x620 --no-data --plain)
 "$chronomap" render "${args[@]}" --out m.tif || { echo "FAIL: render m.tif" >&2; exit 1; }
 "$chronomap" render "${args[@]}" --out m.png || { echo "FAIL: render m.png" >&2; exit 1; }
 

@@ -82,13 +82,25 @@ TEST(ImageFormat, ChosenByExtensionOrFormat) {
   EXPECT_EQ(exporting::parse_image_format("GeoTIFF", "--format"), ImageFormat::geotiff);
   EXPECT_EQ(exporting::parse_image_format("jpg", "--format"), ImageFormat::jpeg);
   EXPECT_THROW((void)exporting::image_format_for("map.png", "--out", ImageFormat::jpeg), UsageError);
-  EXPECT_THROW((void)exporting::parse_image_format("gif", "--format"), UsageError);
+  // PDF and SVG are vector pages, by extension or --format.
+  EXPECT_EQ(exporting::image_format_for("map.PDF", "--out"), ImageFormat::pdf);
+  EXPECT_EQ(exporting::image_format_for("map", "--out", ImageFormat::svg), ImageFormat::svg);
+  EXPECT_EQ(exporting::parse_image_format("svg", "--format"), ImageFormat::svg);
+  EXPECT_TRUE(exporting::is_vector_format(ImageFormat::pdf));
+  EXPECT_FALSE(exporting::is_vector_format(ImageFormat::png));
+  EXPECT_EQ(exporting::parse_image_format("GIF", "--format"), ImageFormat::gif);
+  EXPECT_EQ(exporting::image_format_for("story.WebM", "--out"), ImageFormat::webm);
+  EXPECT_TRUE(exporting::is_animation(exporting::image_format_for("story.mp4", "--out")));
+  EXPECT_FALSE(exporting::is_animation(ImageFormat::png));
+  EXPECT_THROW((void)exporting::parse_image_format("avi", "--format"), UsageError);
   try {
-    (void)exporting::image_format_for("map.pdf", "--out");
-    FAIL() << "a .pdf was accepted";
+    (void)exporting::image_format_for("map.bmp", "--out");
+    FAIL() << "a .bmp was accepted";
   } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("supported: .png, .jpg, .jpeg, .tif, .tiff"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("supported: .png, .jpg, .jpeg, .tif, .tiff, .pdf, .svg, .gif, .mp4, .webm"),
+              std::string::npos)
         << e.what();
+    EXPECT_NE(std::string(e.what()).find(".pdf, .svg"), std::string::npos) << e.what();
   }
 }
 
