@@ -17,15 +17,13 @@ cd "$work" || exit 1
 failed=0
 export CHRONOMAP_LOG_PICK=1
 
-# appeared BEFORE AFTER COLOUR: "x y", the centre of what appeared in COLOUR between two
-# screenshots, with thin changes eroded away (the links' moving dashes, which overlap
-# where arcs converge, are in other colours); "" when nothing did. The median of the
-# remaining pixels: a star (the coup's marker) keeps only a small core after the
-# erosion, and a stray pixel must not pull the centre off.
+# appeared BEFORE AFTER: "x y", the centre of what appeared between two screenshots, with
+# thin changes (the links' moving dashes) eroded away; "" when nothing did. The median
+# of the remaining pixels: a star (the coup's marker) keeps only a small core after the
+# erosion, and a stray pixel where two moving arcs cross must not pull the centre off.
+# (Not masked by the coup's colour: at this size the star is mostly its dark rim.)
 appeared() {
   compare -fuzz 10% "$1" "$2" -compose src -highlight-color white -lowlight-color black "$work/diff.png" 2>/dev/null
-  convert "$2" -alpha off -fuzz 12% -fill white -opaque "$3" -fill black +opaque white "$work/colour.png"
-  convert "$work/diff.png" "$work/colour.png" -compose multiply -composite "$work/diff.png"
   local pixels n
   pixels=$(convert "$work/diff.png" -crop "$((ww * 3 / 4))x$((wh - 260))+0+30" +repage -morphology Erode Disk:2 txt:- |
     awk -F'[,: ]+' '/#FFFFFF/ { print $1, $2 }')
@@ -44,7 +42,7 @@ shot "$work/17_august.png"
 xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key Right; sleep 1
 shot "$work/before.png"
 coup='#79001c'
-read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png" "$coup")
+read -r kx ky < <(appeared "$work/17_august.png" "$work/before.png")
 if [[ -z ${kx:-} ]]; then echo "FAIL: no marker appeared on 18 August 2020"; exit 1; fi
 echo "the Kati coup marker is at $kx,$ky"
 

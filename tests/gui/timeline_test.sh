@@ -17,7 +17,7 @@ crop "$work/before.png" "$date_region" "$work/date_before.png"
 
 memorandum='#a00024'
 red_before=$(share "$work/map_before.png" "$memorandum")
-check "the Moscow memoranda arcs show at the last date ($red_before)" "$red_before > 0.002"
+check "the Moscow memoranda arcs show at the last date ($red_before)" "$red_before > 0.0005"
 
 # The slider is the timeline's last row; drag its handle from the right end leftwards.
 slider_y=$((wh - 48))
