@@ -1,12 +1,19 @@
 // The places table, read one name at a time (kept until a row teaches that name) and
-// written a row at a time by an upsert that counts the rows naming each place.
+// written in batches of learned places, each with its count of rows.
 #include "store/store_gazetteer.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "store/text.hpp"
 
 namespace chronomap::store {
+namespace {
+
+// Places gathered in memory before they are written: some 200 bytes each.
+constexpr std::size_t kLearnedBatch = 65536;
+
+}  // namespace
 
 StoreGazetteer::StoreGazetteer(Database& db) : db_(db) {}
 
@@ -34,28 +41,58 @@ const std::vector<StoreGazetteer::Place>& StoreGazetteer::named(const std::strin
 
 void StoreGazetteer::learn(std::string_view name, std::string_view country, std::string_view admin1, double lon,
                            double lat, std::int64_t dataset_id) {
-  const auto key = fold_name(name);
+  auto key = fold_name(name);
   if (key.empty()) return;
-  if (!upsert_) {
-    stored_below_ = db_.query_int("SELECT coalesce(max(id), 0) FROM places");
-    // The first file that taught a place stays its data set.
-    upsert_.emplace(db_.prepare(
-        "INSERT INTO places (name, name_key, country, admin1, lon, lat, dataset_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-        "ON CONFLICT (name_key, country, admin1, lon, lat) DO UPDATE SET rows_seen = rows_seen + 1 "
-        "RETURNING id, rows_seen"));
-  }
-  // Empty text is '' here, never NULL (a view of nothing has no data pointer).
-  const auto text = [](std::string_view v) { return v.empty() ? std::string_view("") : v; };
-  upsert_->bind(1, name).bind(2, std::string_view(key)).bind(3, text(country)).bind(4, text(admin1));
-  upsert_->bind(5, lon).bind(6, lat);
-  if (dataset_id) upsert_->bind(7, dataset_id); else upsert_->bind_null(7);
-  upsert_->step();
-  const auto id = upsert_->column_int(0);
-  const auto rows_seen = upsert_->column_int(1);
-  upsert_->reset();
-  if (id > stored_below_) added_ += rows_seen == 1;
-  else raised_.insert(id);
+  if (stored_below_ < 0) stored_below_ = db_.query_int("SELECT coalesce(max(id), 0) FROM places");
   by_name_.erase(key);
+  std::string identity = key;
+  for (std::string_view part : {country, admin1}) {
+    identity += '\x1f';
+    identity.append(part);
+  }
+  for (double value : {lon, lat}) {
+    char text[32];
+    const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+    identity += '\x1f';
+    identity.append(text, ec == std::errc() ? end : text);
+  }
+  const auto [at, added] = learned_at_.try_emplace(std::move(identity), learned_.size());
+  if (added) {
+    learned_.push_back({std::string(name), std::string(country), std::string(admin1), lon, lat, dataset_id, 0});
+  }
+  ++learned_[at->second].rows_seen;
+  if (learned_.size() >= kLearnedBatch) write_learned();
+}
+
+void StoreGazetteer::write_learned() {
+  if (learned_.empty()) return;
+  if (!insert_) {
+    // The first file that taught a place stays its data set.
+    insert_.emplace(db_.prepare(
+        "INSERT INTO places (name, name_key, country, admin1, lon, lat, dataset_id, rows_seen) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name_key, country, admin1, lon, lat) DO NOTHING"));
+    raise_.emplace(db_.prepare("UPDATE places SET rows_seen = rows_seen + ?6 "
+                               "WHERE name_key = ?1 AND country = ?2 AND admin1 = ?3 AND lon = ?4 AND lat = ?5 "
+                               "RETURNING id"));
+  }
+  for (const auto& p : learned_) {
+    const auto key = fold_name(p.name);
+    insert_->bind(1, std::string_view(p.name)).bind(2, std::string_view(key)).bind(3, std::string_view(p.country));
+    insert_->bind(4, std::string_view(p.admin1)).bind(5, p.lon).bind(6, p.lat).bind(8, p.rows_seen);
+    if (p.dataset_id) insert_->bind(7, p.dataset_id); else insert_->bind_null(7);
+    insert_->run();
+    if (db_.changes() > 0) {
+      ++added_;
+      continue;
+    }
+    raise_->bind(1, std::string_view(key)).bind(2, std::string_view(p.country)).bind(3, std::string_view(p.admin1));
+    raise_->bind(4, p.lon).bind(5, p.lat).bind(6, p.rows_seen);
+    // A place this import wrote in an earlier batch is not one the store knew.
+    if (raise_->step() && raise_->column_int(0) <= stored_below_) raised_.insert(raise_->column_int(0));
+    raise_->reset();
+  }
+  learned_.clear();
+  learned_at_.clear();
 }
 
 std::string StoreGazetteer::dataset_name(std::int64_t id) {
@@ -72,6 +109,7 @@ std::string StoreGazetteer::dataset_name(std::int64_t id) {
 Geocode StoreGazetteer::resolve(std::string_view name, std::string_view country, std::string_view admin1) {
   const auto key = fold_name(name);
   if (key.empty()) return {};
+  write_learned();
   std::vector<const Place*> found;
   for (const auto& place : named(key))
     if (country.empty() || place.country == country) found.push_back(&place);
@@ -96,6 +134,7 @@ Geocode StoreGazetteer::resolve(std::string_view name, std::string_view country,
 }
 
 StoreGazetteer::Flushed StoreGazetteer::flush() {
+  write_learned();
   Flushed result{added_, static_cast<std::int64_t>(raised_.size())};
   added_ = 0;
   raised_.clear();
