@@ -52,6 +52,11 @@ EventStore EventStore::open(const fs::path& path, OpenMode mode) {
   if (!exists && mode != OpenMode::create_if_missing) throw Error(path.string() + ": no such event store");
   if (exists) check_header(path);
   if (mode == OpenMode::read_only) {
+    // An import killed in rollback-journal mode (BulkJournal) leaves a journal that only
+    // a writer can roll back; a user who can't write the store can't have written it.
+    std::error_code ec;
+    if (fs::exists(path.string() + "-journal", ec) && ::access(path.c_str(), W_OK) == 0)
+      EventStore::open(path, OpenMode::existing);
     const auto version = open_reader(path).query_int("PRAGMA user_version");
     // An older store is brought up to date once, by a writer, then read as usual.
     if (version < kSchemaVersion) EventStore::open(path, OpenMode::existing);
@@ -389,6 +394,51 @@ WriteTransaction::~WriteTransaction() {
     } catch (const Error&) {
       // SQLite rolls back by itself after some errors; nothing is left to undo.
     }
+  }
+}
+
+namespace {
+
+// Sets the journal mode, failing at once rather than waiting when another connection
+// holds the store; returns the mode in force afterwards.
+std::string set_journal_mode(Database& db, const char* mode) {
+  db.set_busy_timeout(0);
+  std::string now;
+  try {
+    auto pragma = db.prepare(std::string("PRAGMA journal_mode = ") + mode);
+    if (pragma.step()) now = pragma.column_text(0);
+  } catch (const Error&) {
+    // Another connection has the store open: the mode stays as it was.
+  }
+  db.set_busy_timeout(Database::kBusyTimeoutMs);
+  return now;
+}
+
+}  // namespace
+
+BulkJournal::BulkJournal(Database& db) : db_(db) {
+  if (db_.query_int("SELECT EXISTS (SELECT 1 FROM events)") != 0) return;
+  if (set_journal_mode(db_, "DELETE") != "delete") return;
+  active_ = true;
+  db_.exec("PRAGMA synchronous = FULL");
+}
+
+BulkJournal::~BulkJournal() {
+  if (!active_) return;
+  try {
+    db_.exec("PRAGMA synchronous = NORMAL");
+  } catch (const Error&) {
+    // Left as it was; the next opening sets it again.
+  }
+  // When a reader opened the store meanwhile and holds it, the switch waits for the
+  // next writer to open the store, which puts it in WAL mode again.
+  if (set_journal_mode(db_, "WAL") != "wal") return;
+  // Right after the switch SQLite (3.40) refuses the connection's first checkpoint as
+  // "database table is locked"; it is spent here, where nothing waits on it, rather
+  // than by the store's next user.
+  try {
+    db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch (const Error&) {
   }
 }
 

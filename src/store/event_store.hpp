@@ -62,6 +62,28 @@ class EventStore {
   bool writable_;
 };
 
+// A bulk import into a store that holds no events yet writes through a rollback
+// journal instead of the WAL: SQLite journals only the pages that existed when the
+// transaction began, so the new rows, indexes and search index are written once, into
+// the store, rather than into the WAL and then again by the checkpoint. It switches
+// only when no other connection has the store open (the GUI reading it keeps WAL, so a
+// reader never waits behind the import), with synchronous FULL while it lasts; the
+// destructor goes back to WAL. Construct before the WriteTransaction, so the journal
+// mode changes outside it. An import killed meanwhile leaves a hot journal: the next
+// writer to open the store rolls it back (a reader opens it as a writer first).
+class BulkJournal {
+ public:
+  explicit BulkJournal(Database& db);
+  ~BulkJournal();
+  BulkJournal(const BulkJournal&) = delete;
+  BulkJournal& operator=(const BulkJournal&) = delete;
+  [[nodiscard]] bool active() const { return active_; }
+
+ private:
+  Database& db_;
+  bool active_ = false;
+};
+
 // A write transaction: BEGIN IMMEDIATE at construction, ROLLBACK at destruction
 // unless commit() was called, so an exception anywhere leaves the store as it was.
 class WriteTransaction {

@@ -8,11 +8,6 @@
 namespace chronomap::store {
 namespace {
 
-// The page cache of a bulk import, in KiB: enough for the indexes written in key
-// order rather than row order (uid, and the start-date and position indexes when
-// kept) to stay in memory for a million-row import, and for CREATE INDEX to sort in
-// memory (its sorter takes as much again), within the 200 MiB an import may use.
-constexpr std::int64_t kBulkCacheKiB = 64 * 1024;
 // FTS5 keeps the terms of rows not yet written in a hash table and writes it out as a
 // new segment each time it outgrows this many bytes (1 MiB by default, put back
 // after the import); fewer, bigger segments mean less merging, about a sixth less
@@ -115,10 +110,10 @@ EventWriter::~EventWriter() {
   }
 }
 
-void EventWriter::defer_indexes(std::int64_t input_bytes) {
+void EventWriter::defer_indexes(std::int64_t input_bytes, std::int64_t cache_kib) {
   if (deferred_) return;
   saved_cache_size_ = db_.query_int("PRAGMA cache_size");
-  db_.exec(("PRAGMA cache_size = " + std::to_string(-kBulkCacheKiB)).c_str());
+  db_.exec(("PRAGMA cache_size = " + std::to_string(-cache_kib)).c_str());
   last_id_ = db_.query_int("SELECT coalesce(max(id), 0) FROM events");
   const bool rebuild = input_bytes / kBytesPerRowGuess >= last_id_ / 4;
   auto found = db_.prepare(

@@ -190,10 +190,12 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
     lookups.fips = [&](std::string_view code) { return lookups.countries().iso3_from_fips(code); };
   }
   auto& db = store.database();
+  std::optional<BulkJournal> journal;
+  if (!links && options.defer_indexes && !options.dry_run) journal.emplace(db);
   WriteTransaction transaction(db);
   EventWriter writer(db);
   if (!links && options.defer_indexes)
-    writer.defer_indexes(regular ? static_cast<std::int64_t>(fs::file_size(file, ec)) : 0);
+    writer.defer_indexes(regular ? static_cast<std::int64_t>(fs::file_size(file, ec)) : 0, options.cache_kib);
   const auto dataset_id = writer.add_dataset({0, file.filename().string(), "", result.format, "", 0});
   // The store's own places answer before GeoNames, and learn from this file's rows.
   StoreGazetteer places(db);

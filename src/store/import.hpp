@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/event_store.hpp"
+#include "store/event_writer.hpp"
 
 namespace chronomap::store {
 
@@ -40,6 +41,9 @@ struct ImportOptions {
   // are built once after the rows (EventWriter::defer_indexes). False keeps them up to
   // date row by row: the reference the tests hold the bulk path to.
   bool defer_indexes = true;
+  // The page cache of a bulk import, in KiB (see EventWriter::defer_indexes); tests
+  // make it small so that a modest file spills pages into the store before its commit.
+  std::int64_t cache_kib = EventWriter::kBulkCacheKiB;
 };
 
 struct RejectedRow {

@@ -1,77 +1,42 @@
 // SHA-256 (FIPS 180-4), for data-set fingerprints and the content hash that makes
-// re-importing a file without ids a no-op. Written here to avoid a crypto library
-// dependency for one function; checked against the standard's test vectors.
+// re-importing a file without ids a no-op, through libcrypto's EVP interface (the
+// tests hold it to the standard's test vectors).
 #include "store/sha256.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
+
+#include <openssl/evp.h>
 
 #include "core/error.hpp"
 #include "store/text.hpp"
 
 namespace chronomap::store {
-namespace {
 
-constexpr std::array<std::uint32_t, 64> kRound = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+void Sha256::Free::operator()(evp_md_ctx_st* context) const { EVP_MD_CTX_free(context); }
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
+  if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1)
+    throw Error("SHA-256: libcrypto could not start a digest");
+}
 
-}  // namespace
-
-void Sha256::update(const void* bytes, std::size_t size) {
-  const auto* data = static_cast<const unsigned char*>(bytes);
-  total_ += size;
-  while (size > 0) {
-    const std::size_t take = std::min(size, block_.size() - used_);
-    std::copy(data, data + take, block_.begin() + static_cast<std::ptrdiff_t>(used_));
-    used_ += take, data += take, size -= take;
-    if (used_ == block_.size()) compress(), used_ = 0;
-  }
+void Sha256::update(const void* data, std::size_t size) {
+  if (size > 0 && EVP_DigestUpdate(context_.get(), data, size) != 1) throw Error("SHA-256: libcrypto failed");
 }
 
 std::string Sha256::hex() {
-  const std::uint64_t bits = total_ * 8;
-  const unsigned char one = 0x80, zero = 0;
-  update(&one, 1);
-  while (used_ != 56) update(&zero, 1);
-  std::array<unsigned char, 8> length{};
-  for (int i = 0; i < 8; ++i) length[static_cast<std::size_t>(i)] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-  update(length.data(), length.size());
+  std::array<unsigned char, 32> digest{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context_.get(), digest.data(), &length) != 1 || length != digest.size())
+    throw Error("SHA-256: libcrypto failed");
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  for (auto word : state_)
-    for (int shift = 28; shift >= 0; shift -= 4) out += kDigits[(word >> shift) & 0xF];
+  for (const unsigned char byte : digest) {
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 0xF];
+  }
   return out;
-}
-
-void Sha256::compress() {
-  std::array<std::uint32_t, 64> w{};
-  for (std::size_t i = 0; i < 16; ++i)
-    w[i] = std::uint32_t{block_[4 * i]} << 24 | std::uint32_t{block_[4 * i + 1]} << 16 |
-           std::uint32_t{block_[4 * i + 2]} << 8 | block_[4 * i + 3];
-  for (std::size_t i = 16; i < 64; ++i) {
-    const auto s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    const auto s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  auto [a, b, c, d, e, f, g, h] = state_;
-  for (std::size_t i = 0; i < 64; ++i) {
-    const auto t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
-    const auto t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-  }
-  const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, h};
-  for (std::size_t i = 0; i < 8; ++i) state_[i] += add[i];
 }
 
 std::string sha256_hex(std::string_view bytes) {

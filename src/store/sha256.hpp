@@ -1,28 +1,28 @@
 // SHA-256 (FIPS 180-4), incremental, for data-set fingerprints computed while a file
-// (or a pipe, which can be read only once) streams through the importer.
+// (or a pipe, which can be read only once) streams through the importer. OpenSSL's
+// libcrypto does the work, with the CPU's SHA instructions where it has them.
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <cstdint>
+#include <memory>
 #include <string>
+
+struct evp_md_ctx_st;
 
 namespace chronomap::store {
 
 class Sha256 {
  public:
+  Sha256();
   void update(const void* data, std::size_t size);
   // The digest in lower-case hex; the object is spent afterwards.
   std::string hex();
 
  private:
-  void compress();
-
-  std::array<std::uint32_t, 8> state_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::array<unsigned char, 64> block_{};
-  std::size_t used_ = 0;
-  std::uint64_t total_ = 0;
+  struct Free {
+    void operator()(evp_md_ctx_st* context) const;
+  };
+  std::unique_ptr<evp_md_ctx_st, Free> context_;
 };
 
 }  // namespace chronomap::store

@@ -77,8 +77,10 @@ Database::Database(const std::filesystem::path& path, Mode mode) : path_(path) {
   sqlite3_extended_result_codes(db_, 0);
   // Another chronomap process may hold the write lock briefly (the GUI reading while
   // the CLI imports); wait for it rather than failing at once.
-  sqlite3_busy_timeout(db_, 5000);
+  set_busy_timeout(kBusyTimeoutMs);
 }
+
+void Database::set_busy_timeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 Database::~Database() {
   if (db_) sqlite3_close_v2(db_);

@@ -27,6 +27,11 @@ class Database {
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;
 
+  // How long a statement waits for another connection's lock before failing (the
+  // default), and a way to change it: 0 fails at once.
+  static constexpr int kBusyTimeoutMs = 5000;
+  void set_busy_timeout(int milliseconds);
+
   // Runs SQL with no values and no results (schema, pragmas, BEGIN/COMMIT).
   void exec(const char* sql);
   Statement prepare(std::string_view sql);

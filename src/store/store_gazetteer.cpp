@@ -1,38 +1,17 @@
-// The places table in memory: a map from folded name to places, filled from the
-// store once and by learn(); flush() writes the new rows and the raised counts.
+// The places table, read one name at a time (kept until a row teaches that name) and
+// written in batches of learned places, each with its count of rows.
 #include "store/store_gazetteer.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <limits>
 
 #include "store/text.hpp"
 
 namespace chronomap::store {
 namespace {
 
-void append_number(std::string& out, double value) {
-  char text[32];
-  const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
-  out.append(text, ec == std::errc() ? end : text);
-}
-
-std::string identity(const std::string& key, std::string_view country, std::string_view admin1, double lon,
-                     double lat) {
-  std::string id = key;
-  for (std::string_view part : {country, admin1}) {
-    id += '\x1f';
-    id.append(part);
-  }
-  id += '\x1f';
-  append_number(id, lon);
-  id += '\x1f';
-  append_number(id, lat);
-  return id;
-}
-
-// Learned places sort after the stored ones, in the order they were learned.
-constexpr std::int64_t kLearnedOrder = std::numeric_limits<std::int64_t>::max() / 2;
+// Places gathered in memory before they are written: some 200 bytes each.
+constexpr std::size_t kLearnedBatch = 65536;
 
 }  // namespace
 
@@ -42,49 +21,78 @@ bool StoreGazetteer::present(Database& db) {
   return db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'places'") > 0;
 }
 
-StoreGazetteer::Entry& StoreGazetteer::entry(const std::string& key, std::string_view name, std::string_view country,
-                                             std::string_view admin1, double lon, double lat) {
-  auto [it, added] = by_identity_.try_emplace(identity(key, country, admin1, lon, lat), entries_.size());
-  if (added) {
-    Entry e;
-    e.name = name;
-    e.country = country;
-    e.admin1 = admin1;
-    e.lon = lon;
-    e.lat = lat;
-    e.order = kLearnedOrder + next_order_++;
-    entries_.push_back(std::move(e));
-    by_name_[key].push_back(it->second);
+const std::vector<StoreGazetteer::Place>& StoreGazetteer::named(const std::string& key) {
+  auto [it, added] = by_name_.try_emplace(key);
+  if (!added) return it->second;
+  if (!present_) present_ = present(db_);
+  if (!*present_) return it->second;
+  if (!select_)
+    select_.emplace(db_.prepare("SELECT name, country, admin1, lon, lat, coalesce(dataset_id, 0), rows_seen "
+                                "FROM places WHERE name_key = ? ORDER BY id"));
+  select_->bind(1, std::string_view(key));
+  while (select_->step()) {
+    it->second.push_back({std::string(select_->column_text(0)), std::string(select_->column_text(1)),
+                          std::string(select_->column_text(2)), select_->column_double(3), select_->column_double(4),
+                          select_->column_int(5), select_->column_int(6)});
   }
-  return entries_[it->second];
-}
-
-void StoreGazetteer::load() {
-  if (loaded_) return;
-  loaded_ = true;
-  if (!present(db_)) return;
-  auto rows = db_.prepare("SELECT id, name, name_key, country, admin1, lon, lat, coalesce(dataset_id, 0), rows_seen "
-                          "FROM places ORDER BY id");
-  while (rows.step()) {
-    const std::string key(rows.column_text(2));
-    Entry& e = entry(key, rows.column_text(1), rows.column_text(3), rows.column_text(4), rows.column_double(5),
-                     rows.column_double(6));
-    // A place learned before the load (this import) is the stored one seen again.
-    e.name = rows.column_text(1);
-    e.order = rows.column_int(0);
-    e.dataset_id = rows.column_int(7);
-    e.rows_seen += rows.column_int(8);
-  }
+  select_->reset();
+  return it->second;
 }
 
 void StoreGazetteer::learn(std::string_view name, std::string_view country, std::string_view admin1, double lon,
                            double lat, std::int64_t dataset_id) {
-  const auto key = fold_name(name);
+  auto key = fold_name(name);
   if (key.empty()) return;
-  Entry& e = entry(key, name, country, admin1, lon, lat);
-  if (e.rows_seen == 0) e.dataset_id = dataset_id;
-  ++e.rows_seen;
-  ++e.pending;
+  if (stored_below_ < 0) stored_below_ = db_.query_int("SELECT coalesce(max(id), 0) FROM places");
+  by_name_.erase(key);
+  std::string identity = key;
+  for (std::string_view part : {country, admin1}) {
+    identity += '\x1f';
+    identity.append(part);
+  }
+  for (double value : {lon, lat}) {
+    char text[32];
+    const auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+    identity += '\x1f';
+    identity.append(text, ec == std::errc() ? end : text);
+  }
+  const auto [at, added] = learned_at_.try_emplace(std::move(identity), learned_.size());
+  if (added) {
+    learned_.push_back({std::string(name), std::string(country), std::string(admin1), lon, lat, dataset_id, 0});
+  }
+  ++learned_[at->second].rows_seen;
+  if (learned_.size() >= kLearnedBatch) write_learned();
+}
+
+void StoreGazetteer::write_learned() {
+  if (learned_.empty()) return;
+  if (!insert_) {
+    // The first file that taught a place stays its data set.
+    insert_.emplace(db_.prepare(
+        "INSERT INTO places (name, name_key, country, admin1, lon, lat, dataset_id, rows_seen) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name_key, country, admin1, lon, lat) DO NOTHING"));
+    raise_.emplace(db_.prepare("UPDATE places SET rows_seen = rows_seen + ?6 "
+                               "WHERE name_key = ?1 AND country = ?2 AND admin1 = ?3 AND lon = ?4 AND lat = ?5 "
+                               "RETURNING id"));
+  }
+  for (const auto& p : learned_) {
+    const auto key = fold_name(p.name);
+    insert_->bind(1, std::string_view(p.name)).bind(2, std::string_view(key)).bind(3, std::string_view(p.country));
+    insert_->bind(4, std::string_view(p.admin1)).bind(5, p.lon).bind(6, p.lat).bind(8, p.rows_seen);
+    if (p.dataset_id) insert_->bind(7, p.dataset_id); else insert_->bind_null(7);
+    insert_->run();
+    if (db_.changes() > 0) {
+      ++added_;
+      continue;
+    }
+    raise_->bind(1, std::string_view(key)).bind(2, std::string_view(p.country)).bind(3, std::string_view(p.admin1));
+    raise_->bind(4, p.lon).bind(5, p.lat).bind(6, p.rows_seen);
+    // A place this import wrote in an earlier batch is not one the store knew.
+    if (raise_->step() && raise_->column_int(0) <= stored_below_) raised_.insert(raise_->column_int(0));
+    raise_->reset();
+  }
+  learned_.clear();
+  learned_at_.clear();
 }
 
 std::string StoreGazetteer::dataset_name(std::int64_t id) {
@@ -99,58 +107,37 @@ std::string StoreGazetteer::dataset_name(std::int64_t id) {
 }
 
 Geocode StoreGazetteer::resolve(std::string_view name, std::string_view country, std::string_view admin1) {
-  load();
   const auto key = fold_name(name);
-  const auto hit = by_name_.find(key);
-  if (key.empty() || hit == by_name_.end()) return {};
-  std::vector<const Entry*> found;
-  for (auto i : hit->second)
-    if (country.empty() || entries_[i].country == country) found.push_back(&entries_[i]);
+  if (key.empty()) return {};
+  write_learned();
+  std::vector<const Place*> found;
+  for (const auto& place : named(key))
+    if (country.empty() || place.country == country) found.push_back(&place);
   // admin1 narrows only when some candidate carries it: a source without admin1
   // still answers.
   if (const auto wanted = fold_name(admin1); !wanted.empty()) {
-    std::vector<const Entry*> same_admin1;
-    for (const Entry* e : found)
-      if (fold_name(e->admin1) == wanted) same_admin1.push_back(e);
+    std::vector<const Place*> same_admin1;
+    for (const Place* p : found)
+      if (fold_name(p->admin1) == wanted) same_admin1.push_back(p);
     if (!same_admin1.empty()) found = std::move(same_admin1);
   }
-  std::sort(found.begin(), found.end(), [](const Entry* a, const Entry* b) {
-    return a->rows_seen != b->rows_seen ? a->rows_seen > b->rows_seen : a->order < b->order;
-  });
+  // Most rows first; among equals, the first learned.
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Place* a, const Place* b) { return a->rows_seen > b->rows_seen; });
   std::vector<Candidate> candidates;
-  for (const Entry* e : found) {
-    const auto file = dataset_name(e->dataset_id);
-    candidates.push_back({e->name, e->country, e->admin1, e->lat, e->lon, 0, e->rows_seen, false,
+  for (const Place* p : found) {
+    const auto file = dataset_name(p->dataset_id);
+    candidates.push_back({p->name, p->country, p->admin1, p->lat, p->lon, 0, p->rows_seen, false,
                           file.empty() ? std::string("store") : "store: " + file});
   }
   return settle(std::move(candidates), !country.empty());
 }
 
 StoreGazetteer::Flushed StoreGazetteer::flush() {
-  Flushed result;
-  auto insert = db_.prepare(
-      "INSERT INTO places (name, name_key, country, admin1, lon, lat, dataset_id, rows_seen) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name_key, country, admin1, lon, lat) DO NOTHING");
-  auto raise = db_.prepare(
-      "UPDATE places SET rows_seen = rows_seen + ?6 "
-      "WHERE name_key = ?1 AND country = ?2 AND admin1 = ?3 AND lon = ?4 AND lat = ?5");
-  for (auto& e : entries_) {
-    if (e.pending == 0) continue;
-    const auto key = fold_name(e.name);
-    insert.bind(1, std::string_view(e.name)).bind(2, std::string_view(key)).bind(3, std::string_view(e.country));
-    insert.bind(4, std::string_view(e.admin1)).bind(5, e.lon).bind(6, e.lat).bind(8, e.pending);
-    if (e.dataset_id) insert.bind(7, e.dataset_id); else insert.bind_null(7);
-    insert.run();
-    if (db_.changes() > 0) {
-      ++result.added;
-    } else {
-      raise.bind(1, std::string_view(key)).bind(2, std::string_view(e.country)).bind(3, std::string_view(e.admin1));
-      raise.bind(4, e.lon).bind(5, e.lat).bind(6, e.pending);
-      raise.run();
-      ++result.seen_again;
-    }
-    e.pending = 0;
-  }
+  write_learned();
+  Flushed result{added_, static_cast<std::int64_t>(raised_.size())};
+  added_ = 0;
+  raised_.clear();
   return result;
 }
 

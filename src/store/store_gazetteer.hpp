@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/gazetteer.hpp"
@@ -17,8 +19,9 @@ namespace chronomap::store {
 
 class StoreGazetteer {
  public:
-  // Reads nothing yet: the places are loaded once, into memory, on the first lookup,
-  // so an import whose rows all carry coordinates never reads them.
+  // Reads nothing yet. A lookup reads the places of its name (one indexed query, kept
+  // until a row teaches that name). Learned rows are gathered in memory and written in
+  // batches, so memory does not grow with the places a big file teaches.
   explicit StoreGazetteer(Database& db);
 
   // Whether `db` has a places table (a read-only store not yet upgraded has none).
@@ -29,7 +32,9 @@ class StoreGazetteer {
   // keeps only those. Best first by rows seen; ambiguity as in settle().
   Geocode resolve(std::string_view name, std::string_view country = {}, std::string_view admin1 = {});
 
-  // One row named `name` at lon/lat: seen by later lookups at once, written by flush().
+  // One row named `name` at lon/lat (a new place, or its count of rows raised), written
+  // inside the caller's transaction with the next batch, or before the next lookup,
+  // which sees it.
   void learn(std::string_view name, std::string_view country, std::string_view admin1, double lon, double lat,
              std::int64_t dataset_id);
 
@@ -37,30 +42,33 @@ class StoreGazetteer {
     std::int64_t added = 0;       // places the store did not know
     std::int64_t seen_again = 0;  // places it knew, their count of rows raised
   };
-  // Writes what learn() gathered, inside the caller's transaction.
+  // Writes what learn() gathered; what it did since the last call.
   Flushed flush();
 
  private:
-  struct Entry {
+  struct Place {
     std::string name, country, admin1;
     double lon = 0, lat = 0;
     std::int64_t dataset_id = 0;
-    std::int64_t rows_seen = 0;  // stored + pending
-    std::int64_t pending = 0;    // rows learned since the last flush
-    std::int64_t order = 0;      // first seen: the store's id, then learning order
+    std::int64_t rows_seen = 0;
   };
-  void load();
-  Entry& entry(const std::string& key, std::string_view name, std::string_view country, std::string_view admin1,
-               double lon, double lat);
+  // The places called `key` (a folded name), in the order they were first learned.
+  const std::vector<Place>& named(const std::string& key);
+  // Writes the gathered rows, in the order first learned.
+  void write_learned();
   std::string dataset_name(std::int64_t id);
 
   Database& db_;
-  bool loaded_ = false;
-  std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::size_t> by_identity_;            // key|country|admin1|lon|lat
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;  // folded name
+  std::optional<bool> present_;
+  std::optional<Statement> insert_, raise_, select_;
+  std::int64_t stored_below_ = -1;  // ids up to this were stored before the first learn()
+  std::unordered_map<std::string, std::vector<Place>> by_name_;  // lookups' answers, per folded name
+  // Rows learned and not yet written: one entry per place, its rows counted.
+  std::vector<Place> learned_;
+  std::unordered_map<std::string, std::size_t> learned_at_;  // name key|country|admin1|lon|lat
+  std::unordered_set<std::int64_t> raised_;                       // stored places seen again
+  std::int64_t added_ = 0;
   std::unordered_map<std::int64_t, std::string> dataset_names_;
-  std::int64_t next_order_ = 0;
 };
 
 // Store first, then GeoNames (loaded only when the store has no answer).

@@ -147,5 +147,44 @@ TEST_F(BulkImport, AFailedImportPutsTheTriggersBack) {
   EXPECT_EQ(store.check(), std::vector<std::string>{});
 }
 
+// The rollback journal is for an empty store that no other connection holds (a reader
+// opened first keeps the import in WAL, so it never waits behind it); the store is in
+// WAL mode again afterwards, also after a refused import, which leaves it empty.
+TEST_F(BulkImport, RollbackJournalOnlyForAnEmptyStoreNobodyElseHolds) {
+  const auto mode = [](EventStore& store) {
+    auto s = store.database().prepare("PRAGMA journal_mode");
+    return s.step() ? std::string(s.column_text(0)) : std::string();
+  };
+  auto store = open_store();
+  {
+    auto reader = EventStore::open(store.path(), EventStore::OpenMode::read_only);
+    EXPECT_EQ(reader.event_count(), 0);
+    BulkJournal journal(store.database());
+    EXPECT_FALSE(journal.active());
+    EXPECT_EQ(mode(store), "wal");
+  }
+  {
+    BulkJournal journal(store.database());
+    EXPECT_TRUE(journal.active());
+    EXPECT_EQ(mode(store), "delete");
+  }
+  EXPECT_EQ(mode(store), "wal");
+
+  std::ofstream(dir() / "bad.csv") << "id,date,title,lat,lon\nz1,2024-01-01,fine,10,10\nz2,2024-02-30,bad,10,10\n";
+  EXPECT_THROW(import_file(store, dir() / "bad.csv", options()), InputError);
+  EXPECT_EQ(mode(store), "wal");
+  EXPECT_EQ(store.event_count(), 0);
+  EXPECT_EQ(store.check(), std::vector<std::string>{});
+
+  std::vector<Line> lines;
+  for (int i = 0; i < 50; ++i) lines.push_back({i, i * 101});
+  write_csv(dir() / "good.csv", lines);
+  import_file(store, dir() / "good.csv", options());
+  EXPECT_EQ(mode(store), "wal");
+  EXPECT_EQ(store.event_count(), 50);
+  BulkJournal journal(store.database());
+  EXPECT_FALSE(journal.active());  // the store holds events: WAL, which a reader can read beside
+}
+
 }  // namespace
 }  // namespace chronomap::store
