@@ -20,7 +20,7 @@ using exporting::write_links;
 namespace {
 
 struct Common {
-  std::string from, to, country, category, text, format = "table", data;
+  std::string from, to, country, category, text, source, format = "table", data;
   bool csv_safe = false;
 };
 
@@ -31,7 +31,9 @@ void add_common(CLI::App& app, Common& c, const char* category_help) {
                  "a country code (MLI, ML, 466) or name (Mali), any case: where it happened or who took part\n"
                  "(links: either end, a city counting as its country)");
   app.add_option("--category", c.category, category_help);
-  app.add_option("--text", c.text, "words to search for");
+  app.add_option("--text", c.text, kSearchHelp);
+  app.add_option("--source", c.source,
+                 "only rows whose source names this (Reuters, ACLED; any case) or from this data set (its file name)");
   app.add_option("--format", c.format, "table, csv or geojson")->capture_default_str();
   app.add_flag("--csv-safe", c.csv_safe,
                "in CSV, prefix text cells beginning with =, +, -, @, TAB or CR with ' so that a spreadsheet\n"
@@ -45,22 +47,7 @@ void fill_dates(Filter& filter, const Common& c) {
   if (!c.to.empty()) filter.to = parse_day_number(c.to, "--to");
   if (filter.from && filter.to && *filter.to < *filter.from)
     throw UsageError("--from " + c.from + " --to " + c.to + " is an empty range");
-  if (!c.text.empty() && store::fts_query(c.text).empty())
-    throw UsageError("--text: '" + c.text + "' has no words to search for");
-}
-
-// A search the index can't run (a malformed query) is the user's to fix: one line
-// naming the query, status 2, not an SQL error.
-template <typename Run>
-auto searching(const std::string& text, Run run) {
-  try {
-    return run();
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    if (!text.empty() && what.find("fts5") != std::string::npos)
-      throw UsageError("--text: '" + text + "' is not a search the index understands (" + what + ")");
-    throw;
-  }
+  check_search(c.text);
 }
 
 }  // namespace
@@ -77,10 +64,11 @@ int run_events(int argc, char** argv) {
     if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.category = c.category;
     filter.text = c.text;
+    filter.source = c.source;
     fill_event_options(filter, e);
     const auto format = parse_output_format(c.format);
     auto store = store::open_user_store(c.data, store::Access::read);
-    const auto events = searching(c.text, [&] { return store.query(filter); });
+    const auto events = store.query(filter);
     write_events(stdout, events, {format, c.csv_safe});
     return events.empty() && format == OutputFormat::table ? 1 : 0;
   });
@@ -96,6 +84,7 @@ int run_links(int argc, char** argv) {
     if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.kind = c.category;
     filter.text = c.text;
+    filter.source = c.source;
     const auto format = parse_output_format(c.format);
     auto store = store::open_user_store(c.data, store::Access::read);
     const auto links = store.links(filter);

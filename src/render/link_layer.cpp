@@ -9,17 +9,6 @@
 #include "render/time_layers.hpp"
 
 namespace chronomap::render {
-namespace {
-
-struct ArcInstance {
-  float from[2];
-  float to[2];
-  float days[2];
-  float along[2];
-  float kind;
-};
-
-}  // namespace
 
 ProjectedLink project_link(const Link& link, const geo::Projection& projection) {
   ProjectedLink out;
@@ -65,7 +54,9 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
 }
 
 void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& projection) {
-  std::vector<ArcInstance> instances;
+  std::vector<ArcInstance>& instances = arcs_;
+  instances.clear();
+  arc_link_.clear();
   projected_.clear();
   for (const auto& link : links) {
     projected_.push_back(project_link(link, projection));
@@ -79,13 +70,31 @@ void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& pr
                            {static_cast<float>(link.start), static_cast<float>(link.end)},
                            {along, along + length},
                            static_cast<float>(link.kind)});
+      arc_link_.push_back(static_cast<std::uint32_t>(projected_.size() - 1));
       along += length;
     }
   }
+  if (mask_.size() != links.size()) mask_.clear();  // other links: every one passes
+  send();
+}
+
+void LinkLayer::set_mask(std::vector<std::uint8_t> passes) {
+  mask_ = passes.size() == projected_.size() ? std::move(passes) : std::vector<std::uint8_t>{};
+  send();
+}
+
+void LinkLayer::send() {
+  std::vector<ArcInstance> passing;
+  const std::vector<ArcInstance>* instances = &arcs_;
+  if (!mask_.empty()) {
+    for (std::size_t i = 0; i < arcs_.size(); ++i)
+      if (mask_[arc_link_[i]] != 0) passing.push_back(arcs_[i]);
+    instances = &passing;
+  }
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(ArcInstance)), instances.data(),
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances->size() * sizeof(ArcInstance)), instances->data(),
                GL_STATIC_DRAW);
-  count_ = static_cast<GLsizei>(instances.size());
+  count_ = static_cast<GLsizei>(instances->size());
 }
 
 void LinkLayer::draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
