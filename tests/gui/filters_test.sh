@@ -25,7 +25,7 @@ shot "$work/niger.png"
 kati=$(avg_rgb "$work/niger.png" "$kati_x" "$kati_y")
 check "the country Niger hides the coup in Mali (rgb $kati)" "!($(is_coup "$kati"))"
 
-xdotool mousemove --window "$window" 91 195 click 1  # Clear
+xdotool mousemove --window "$window" 91 220 click 1  # Clear
 sleep 0.3
 xdotool mousemove --window "$window" $((ww / 2)) $((wh / 4))
 sleep 1
