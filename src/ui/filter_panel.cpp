@@ -24,7 +24,7 @@ constexpr const char* kPrecisions[] = {"any", "day", "week", "month", "year"};
 
 }  // namespace
 
-std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
+std::optional<store::EventFilter> FilterPanel::filter(AppState& state, bool typing) {
   store::EventFilter f;
   if (country_[0] != '\0') {
     if (!countries_) countries_ = store::Countries::load_shipped();
@@ -38,15 +38,18 @@ std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
   f.actor = actor_;
   search_error_.clear();
   if (text_[0] != '\0') {
+    f.text = text_;
     try {
-      store::parse_search(text_);
+      // While typing, "bamak" finds Bamako: the last word is taken as a prefix.
+      if (typing && store::parse_search(text_, true).back().prefix && f.text.back() != '*') f.text += '*';
+      store::parse_search(f.text);
     } catch (const store::SearchError& e) {
+      if (typing) return std::nullopt;  // "\"mutual def" is a phrase being typed
       // Shown under the field until the search is mended; the map keeps its filters.
       search_error_ = e.what();
       state.report(search_error_, true);
       return std::nullopt;
     }
-    f.text = text_;
   }
   f.source = source_;
   if (min_fatalities_ > 0) f.min_fatalities = min_fatalities_;
@@ -69,8 +72,8 @@ void FilterPanel::set(AppState& state, const store::EventFilter& filter) {
   apply(state);
 }
 
-void FilterPanel::apply(AppState& state) {
-  const auto f = filter(state);
+void FilterPanel::apply(AppState& state, bool typing) {
+  const auto f = filter(state, typing);
   if (!f) return;
   state.applied_filter = *f;
   const bool none = f->country.empty() && f->actor.empty() && f->text.empty() && !f->min_fatalities &&
@@ -138,10 +141,13 @@ void FilterPanel::draw(AppState& state) {
     }
   }
   ImGui::SetNextItemWidth(180);
-  changed |= ImGui::InputTextWithHint("words", "bamako, bamak*, \"mutual defence\"", text_, sizeof text_, enter);
+  const bool words_entered =
+      ImGui::InputTextWithHint("words", "bamako, bamak*, \"mutual defence\"", text_, sizeof text_, enter);
+  changed |= words_entered;
+  const bool typing = !words_entered && ImGui::IsItemEdited();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("All must occur: words, prefixes (bamak*), \"quoted phrases\"; in titles, notes, actors and\n"
-                      "places, and in other spellings of names (Belooussov, Moscou); Enter applies");
+                      "places, and in other spellings of names (Belooussov, Moscou); applied as you type");
   if (!search_error_.empty()) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 260);
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", search_error_.c_str());
@@ -169,7 +175,7 @@ void FilterPanel::draw(AppState& state) {
     min_fatalities_ = precision_ = 0;
     changed = true;
   }
-  if (changed) apply(state);
+  if (changed || typing) apply(state, !changed);
   ImGui::TextDisabled("Categories: click them in the legend");
   ImGui::End();
 }

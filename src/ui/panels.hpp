@@ -119,8 +119,10 @@ struct FilterPanel {
   void set(AppState& state, const store::EventFilter& filter);
 
  private:
-  std::optional<store::EventFilter> filter(AppState& state);
-  void apply(AppState& state);
+  // `typing`: the words are being typed; their last word counts as a prefix, and a
+  // search not yet whole (an open quote) leaves the filters as they were, unreported.
+  std::optional<store::EventFilter> filter(AppState& state, bool typing);
+  void apply(AppState& state, bool typing = false);
   char country_[64] = {}, actor_[128] = {}, text_[256] = {}, source_[128] = {};
   std::string search_error_;  // what is wrong with the words, shown under them
   int min_fatalities_ = 0;
