@@ -165,9 +165,12 @@ void EventWriter::finish_indexes() {
   fill.bind(1, last_id_);
   fill.run();
   // The name keys likewise: the revised rows' again, then the new rows', one pass each.
+  auto names_hash_size = db_.prepare("INSERT INTO event_names(event_names, rank) VALUES ('hashsize', ?)");
+  names_hash_size.bind(1, kBulkFtsHashBytes).run();
   db_.exec("DELETE FROM event_names WHERE rowid IN (SELECT id FROM temp.chronomap_reindex)");
   index_name_keys(db_, 0, "temp.chronomap_reindex");
   index_name_keys(db_, last_id_);
+  names_hash_size.bind(1, kDefaultFtsHashBytes).run();
   hash_size.bind(1, kDefaultFtsHashBytes).run();
   db_.exec("DROP TRIGGER temp.chronomap_revision; DROP TABLE temp.chronomap_reindex");
   for (const auto& sql : restore_sql_) db_.exec(sql.c_str());

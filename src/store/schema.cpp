@@ -166,9 +166,10 @@ UPDATE links SET to_country = to_name WHERE to_type = 'country';
 // the place) as name keys (store/name_keys.hpp), searched beside the texts so that
 // "Belooussov" finds Belousov and Белоусов. The keys are computed by chronomap, not
 // by SQL: the writer fills the table, and the migration fills it for older stores
-// (index_name_keys); deleting an event deletes its keys.
+// (index_name_keys); deleting an event deletes its keys. No column sizes: nothing
+// ranks by them, and they would cost a row per event.
 constexpr const char* kVersionNames = R"sql(
-CREATE VIRTUAL TABLE event_names USING fts5(keys, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE event_names USING fts5(keys, columnsize=0, tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER event_names_delete AFTER DELETE ON events BEGIN
   DELETE FROM event_names WHERE rowid = old.id;
 END;
