@@ -24,14 +24,14 @@ struct Common {
   bool csv_safe = false;
 };
 
-void add_common(CLI::App& app, Common& c, const char* category_help) {
+void add_common(CLI::App& app, Common& c, const char* category_help, const char* text_help) {
   app.add_option("--from", c.from, "first day (YYYY-MM-DD)");
   app.add_option("--to", c.to, "last day (YYYY-MM-DD)");
   app.add_option("--country", c.country,
                  "a country code (MLI, ML, 466) or name (Mali), any case: where it happened or who took part\n"
                  "(links: either end, a city counting as its country)");
   app.add_option("--category", c.category, category_help);
-  app.add_option("--text", c.text, kSearchHelp);
+  app.add_option("--text", c.text, text_help);
   app.add_option("--source", c.source,
                  "only rows whose source names this (Reuters, ACLED; any case) or from this data set (its file name)");
   app.add_option("--format", c.format, "table, csv or geojson")->capture_default_str();
@@ -47,7 +47,6 @@ void fill_dates(Filter& filter, const Common& c) {
   if (!c.to.empty()) filter.to = parse_day_number(c.to, "--to");
   if (filter.from && filter.to && *filter.to < *filter.from)
     throw UsageError("--from " + c.from + " --to " + c.to + " is an empty range");
-  check_search(c.text);
 }
 
 }  // namespace
@@ -55,12 +54,13 @@ void fill_dates(Filter& filter, const Common& c) {
 int run_events(int argc, char** argv) {
   CLI::App app{"List the stored events.", "chronomap events"};
   Common c;
-  add_common(app, c, "only this category (coup, attack, agreement...)");
+  add_common(app, c, "only this category (coup, attack, agreement...)", kSearchHelp);
   EventOptions e;
   add_event_options(app, e);
   return run_guarded(app, argc, argv, [&] {
     store::EventFilter filter;
     fill_dates(filter, c);
+    check_search(c.text);
     if (!c.country.empty()) filter.country = parse_country(c.country, "--country");
     filter.category = c.category;
     filter.text = c.text;
@@ -77,7 +77,8 @@ int run_events(int argc, char** argv) {
 int run_links(int argc, char** argv) {
   CLI::App app{"List the stored links between countries and places.", "chronomap links"};
   Common c;
-  add_common(app, c, "only this kind of link (aes_defence, military_cooperation...)");
+  add_common(app, c, "only this kind of link (aes_defence, military_cooperation...)",
+             "only links whose label contains this (any case)");
   return run_guarded(app, argc, argv, [&] {
     store::LinkFilter filter;
     fill_dates(filter, c);

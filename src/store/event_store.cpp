@@ -95,9 +95,17 @@ std::vector<std::string> EventStore::check() {
     } catch (const Error&) {
       problems.push_back("search index: damaged, or out of step with the events it indexes");
     }
+    try {
+      db_.exec("INSERT INTO event_names(event_names, rank) VALUES ('integrity-check', 1)");
+    } catch (const Error&) {
+      problems.push_back("name index: damaged");
+    }
   } else {
     problems.push_back("search index: not checked (the store is read-only to this user)");
   }
+  // Every event has its name keys (an event with no actor and no place has an empty row).
+  if (const auto missing = db_.query_int("SELECT count(*) FROM events WHERE id NOT IN (SELECT rowid FROM event_names)"))
+    problems.push_back("name index: " + std::to_string(missing) + " event(s) without their name keys");
   return problems;
 }
 

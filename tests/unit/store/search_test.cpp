@@ -151,5 +151,12 @@ TEST_F(SearchStore, DeletingAnEventDeletesItsNameKeys) {
   EXPECT_TRUE(ids(store, "Belooussov").empty());
 }
 
+TEST_F(SearchStore, CheckFindsEventsWithoutTheirNameKeys) {
+  auto store = shipped();
+  EXPECT_EQ(store.check(), std::vector<std::string>{});
+  store.database().exec("DELETE FROM event_names WHERE rowid = (SELECT min(id) FROM events)");
+  EXPECT_EQ(store.check(), std::vector<std::string>{"name index: 1 event(s) without their name keys"});
+}
+
 }  // namespace
 }  // namespace chronomap::store
