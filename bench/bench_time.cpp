@@ -5,7 +5,7 @@
 // own per-frame work, llvmpipe's vertex stage included: it grows with the events a
 // frame shows, not with N, since only the index ranges the window touches are drawn)
 // and how many events a frame submits against how many it shows; a 3840x2160
-// snapshot; the peak memory. A third argument draws the events as `heatmap`,
+// snapshot; the peak memory; the cost of a filter change (a new mask). A third argument draws the events as `heatmap`,
 // `hexagons` or `auto` instead of `points` (the default, as in earlier results).
 // Usage: chronomap_bench_time [N] [frames] [density]
 #include <sys/resource.h>
@@ -92,6 +92,17 @@ int main(int argc, char** argv) {
     renderer.set_events(events, projection);
     glFinish();
     std::printf("project + upload events once: %.1f ms\n", ms_since(t));
+    // A filter change: a mask passing every other event, uploaded to the point and
+    // density layers (with the density's counts of what passes, for `auto`).
+    std::vector<std::uint8_t> mask(events.size(), 0);
+    for (std::size_t i = 0; i < mask.size(); i += 2) mask[i] = 1;
+    t = Clock::now();
+    const double mask_cpu = thread_cpu_ms();
+    renderer.set_event_mask(mask);
+    glFinish();
+    std::printf("filter change (mask of every other event): %.1f ms wall, %.1f ms CPU\n", ms_since(t),
+                thread_cpu_ms() - mask_cpu);
+    renderer.set_event_mask({});
 
     constexpr int kW = 1920, kH = 1080;
     render::View view;

@@ -166,7 +166,11 @@ int run_render(int argc, char** argv) {
                  "only events where this country is the place or takes part, and links with an end in it\n"
                  "(a code such as MLI or a name, any case)");
   app.add_option("--category", job.events.category, "only events of this category (coup, attack, agreement...)");
-  app.add_option("--text", job.events.text, "only events with all these words (title, notes, actors, place)");
+  app.add_option("--text", job.events.text, kSearchHelp);
+  std::string source;
+  app.add_option("--source", source,
+                 "only events and links whose source names this (Reuters, ACLED; any case) or from this data set\n"
+                 "(its file name)");
   EventOptions filters;
   add_event_options(app, filters);
   std::string project_path;
@@ -234,10 +238,11 @@ int run_render(int argc, char** argv) {
       job.dpi = job.project->dpi;
     }
     if (fps_option->count() > 0) job.fps = fps;
-    if (!country.empty()) job.events.country = job.links.country = parse_country(country, "--country");
-    if (!job.events.text.empty() && store::fts_query(job.events.text).empty())
-      throw UsageError("--text: '" + job.events.text + "' has no words to search for");
+    if (!country.empty()) job.events.country = parse_country(country, "--country");
+    job.events.source = source;
+    check_search(job.events.text);
     fill_event_options(job.events, filters);
+    job.links = store::links_of(job.events);
     return run_render_job(job);
   });
 }

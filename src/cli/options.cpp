@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "export/snapshot.hpp"
 #include "store/countries.hpp"
+#include "store/search.hpp"
 
 namespace chronomap::cli {
 namespace {
@@ -103,6 +104,15 @@ void fill_event_options(store::EventFilter& filter, const EventOptions& o) {
   filter.date_precision = o.precision;
   filter.min_fatalities = o.min_fatalities;
   filter.max_fatalities = o.max_fatalities;
+}
+
+void check_search(const std::string& text) {
+  if (text.empty()) return;
+  try {
+    store::parse_search(text);
+  } catch (const store::SearchError& e) {
+    throw UsageError(std::string("--text: ") + e.what());
+  }
 }
 
 std::string parse_country(std::string_view text, const char* option) {

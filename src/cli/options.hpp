@@ -35,6 +35,13 @@ double parse_finite(std::string_view text, std::string_view option);
 // UsageError naming `option` otherwise.
 std::string parse_country(std::string_view text, const char* option);
 
+// --text's help, and its check: UsageError naming --text and what is wrong with the
+// search (an unclosed quote, a misplaced '*', no words), before the store is opened.
+inline constexpr const char* kSearchHelp =
+    "only events with all of these: words (Bamako), prefixes (bamak*), \"quoted phrases\"; in title, notes,\n"
+    "actors and place, and in other spellings of actors and places (Belooussov, Moscou)";
+void check_search(const std::string& text);
+
 // The event filters beyond dates, country, category and text, shared by `events` and
 // `render`: --actor, --min-fatalities, --max-fatalities, --precision.
 struct EventOptions {

@@ -173,7 +173,7 @@ int run_render_job(const RenderJob& job) {
   const render::BaseMap base = render::load_base_map(job.boundaries, job.layer);
   const render::Scene scene = render::build_scene(base, projection, job.theme);
   const exporting::TimeData data = job.no_data   ? exporting::TimeData{}
-                                   : job.project ? exporting::load_time_data(job.data)
+                                   : job.project ? exporting::load_time_data(job.data, {}, store::links_of(job.project->filter))
                                                  : exporting::load_time_data(job.data, job.events, job.links);
   const std::vector<std::uint8_t> mask =
       job.project ? exporting::project_mask(*job.project, data.events, data.event_ids) : std::vector<std::uint8_t>{};

@@ -189,6 +189,7 @@ std::string filter_text(const store::EventFilter& filter, const std::vector<std:
   if (!filter.country.empty()) parts.push_back("country " + filter.country);
   if (!filter.actor.empty()) parts.push_back("actor " + filter.actor);
   if (!filter.text.empty()) parts.push_back("text \"" + filter.text + "\"");
+  if (!filter.source.empty()) parts.push_back("source " + filter.source);
   if (filter.min_fatalities && filter.max_fatalities) {
     parts.push_back(std::to_string(*filter.min_fatalities) + "–" + std::to_string(*filter.max_fatalities) +
                     " fatalities");

@@ -107,7 +107,7 @@ json extent_json(const geo::Extent& e) { return json::array({e.min_x, e.min_y, e
 
 bool filter_is_empty(const store::EventFilter& f) {
   return f.country.empty() && f.category.empty() && f.text.empty() && f.actor.empty() && !f.min_fatalities &&
-         !f.max_fatalities && f.date_precision.empty();
+         !f.max_fatalities && f.date_precision.empty() && f.source.empty();
 }
 
 Project load_project(const std::filesystem::path& file) {
@@ -173,6 +173,7 @@ Project load_project(const std::filesystem::path& file) {
     filters->optional_integer("min_fatalities", p.filter.min_fatalities);
     filters->optional_integer("max_fatalities", p.filter.max_fatalities);
     filters->text("precision", p.filter.date_precision);
+    filters->text("source", p.filter.source);  // absent from projects saved before it existed
     if (!p.filter.date_precision.empty() && !parse_precision(p.filter.date_precision))
       filters->fail("precision", "'" + p.filter.date_precision + "' is not day, week, month or year");
     if (const json* hidden = filters->find("hidden_categories")) {
@@ -242,6 +243,7 @@ void save_project(const Project& p, const std::filesystem::path& file) {
                   {"actor", p.filter.actor},
                   {"text", p.filter.text},
                   {"precision", p.filter.date_precision},
+                  {"source", p.filter.source},
                   {"hidden_categories", p.hidden_categories}};
   filters["min_fatalities"] = p.filter.min_fatalities ? json(*p.filter.min_fatalities) : json(nullptr);
   filters["max_fatalities"] = p.filter.max_fatalities ? json(*p.filter.max_fatalities) : json(nullptr);

@@ -133,16 +133,30 @@ void DensityLayer::upload(const EventSet& events, const geo::Projection& project
                instances.data(), GL_STATIC_DRAW);
   count_events_ = static_cast<GLsizei>(instances.size());
   mask_.upload(order_, {});
-  days_ = DayCounts(std::move(starts), std::move(ends));
+  days_ = DayCounts(starts, ends);
+  passing_days_ = days_;
+  starts_ = std::move(starts);
+  ends_ = std::move(ends);
   projection_ = projection;
 }
 
-void DensityLayer::set_mask(std::span<const std::uint8_t> passes) { mask_.upload(order_, passes); }
+void DensityLayer::set_mask(std::span<const std::uint8_t> passes) {
+  mask_.upload(order_, passes);
+  std::vector<DayNumber> starts, ends;
+  starts.reserve(order_.size());
+  ends.reserve(order_.size());
+  for (std::size_t k = 0; k < order_.size(); ++k) {
+    if (order_[k] < passes.size() && passes[order_[k]] == 0) continue;
+    starts.push_back(starts_[k]);
+    ends.push_back(ends_[k]);
+  }
+  passing_days_ = DayCounts(std::move(starts), std::move(ends));
+}
 
 DensityMode DensityLayer::effective(DensityMode mode, const TimeFilter& filter, int image_width, int image_height,
                                     float scale) const {
   if (mode != DensityMode::automatic) return mode;
-  return effective_density(mode, days_.visible(filter), image_width, image_height, scale);
+  return effective_density(mode, passing_days_.visible(filter), image_width, image_height, scale);
 }
 
 DensityLegend DensityLayer::legend(DensityMode effective, const Camera& camera, float scale) const {

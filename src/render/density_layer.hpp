@@ -28,7 +28,8 @@ class DensityLayer {
   // longest event's span before it, and counts the days.
   void upload(const EventSet& events, const geo::Projection& projection);
   // Which events pass the filters, by EventSet index (empty: all); kept until the
-  // next upload. (`auto` still decides by all events in the window.)
+  // next upload. `auto` counts only these: a filter that leaves few events in the
+  // window draws them as points.
   void set_mask(std::span<const std::uint8_t> passes);
 
   // What a frame of image_width×image_height at `scale` draws under `mode`.
@@ -67,9 +68,11 @@ class DensityLayer {
   GlVertexArray vao_, empty_vao_;
   GlBuffer instances_;
   std::vector<std::size_t> order_;  // EventSet index of each instance
+  std::vector<DayNumber> starts_, ends_;  // each instance's days, to count what a mask passes
   EventMask mask_;
   GLsizei count_events_ = 0;
-  DayCounts days_;
+  DayCounts days_;          // every event with an image: the draw range
+  DayCounts passing_days_;  // those the mask passes: what `auto` counts
   double longest_span_ = 0;  // days from start to end of the longest event
   geo::Extent extent_;       // of all events, projected: nothing is drawn beyond it
   std::optional<geo::Projection> projection_;

@@ -10,18 +10,6 @@
 #include "render/time_layers.hpp"
 
 namespace chronomap::render {
-namespace {
-
-struct ArcInstance {
-  float from[2];
-  float to[2];
-  float days[2];
-  float along[2];
-  float kind;
-  float lane[2];  // the link's lane (design px) and its arc's projected length
-};
-
-}  // namespace
 
 ProjectedLink project_link(const Link& link, const geo::Projection& projection) {
   ProjectedLink out;
@@ -68,7 +56,9 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
 }
 
 void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& projection) {
-  std::vector<ArcInstance> instances;
+  std::vector<ArcInstance>& instances = arcs_;
+  instances.clear();
+  arc_link_.clear();
   projected_.clear();
   days_.clear();
   const std::vector<float> lanes = link_lanes(links);
@@ -89,20 +79,39 @@ void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& pr
                            {along, along + length},
                            static_cast<float>(link.kind),
                            {lanes[l], 0.0f}});
+      arc_link_.push_back(static_cast<std::uint32_t>(projected_.size() - 1));
       along += length;
     }
     // The whole length, for each segment's fraction of it (the same sums as arc_fractions()).
     for (std::size_t i = first; i < instances.size(); ++i) instances[i].lane[1] = along;
   }
+  if (mask_.size() != links.size()) mask_.clear();  // other links: every one passes
+  send();
+}
+
+void LinkLayer::set_mask(std::vector<std::uint8_t> passes) {
+  mask_ = passes.size() == projected_.size() ? std::move(passes) : std::vector<std::uint8_t>{};
+  send();
+}
+
+void LinkLayer::send() {
+  std::vector<ArcInstance> passing;
+  const std::vector<ArcInstance>* instances = &arcs_;
+  if (!mask_.empty()) {
+    for (std::size_t i = 0; i < arcs_.size(); ++i)
+      if (mask_[arc_link_[i]] != 0) passing.push_back(arcs_[i]);
+    instances = &passing;
+  }
   glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(ArcInstance)), instances.data(),
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances->size() * sizeof(ArcInstance)), instances->data(),
                GL_STATIC_DRAW);
-  count_ = static_cast<GLsizei>(instances.size());
+  count_ = static_cast<GLsizei>(instances->size());
 }
 
 std::vector<std::span<const Vec2>> LinkLayer::shown_arcs(const TimeFilter& filter) const {
   std::vector<std::span<const Vec2>> out;
   for (std::size_t i = 0; i < projected_.size() && i < days_.size(); ++i) {
+    if (!mask_.empty() && mask_[i] == 0) continue;  // filtered out
     if (link_state(filter, static_cast<float>(days_[i].first), static_cast<float>(days_[i].second)) !=
         LinkState::hidden)
       out.emplace_back(projected_[i].points);

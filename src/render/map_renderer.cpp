@@ -42,6 +42,11 @@ void MapRenderer::set_links(const std::vector<Link>& links, const geo::Projectio
   check_gl("uploading links");
 }
 
+void MapRenderer::set_link_mask(std::vector<std::uint8_t> passes) {
+  links_.set_mask(std::move(passes));
+  check_gl("uploading the links' filter mask");
+}
+
 void MapRenderer::set_overlay(const std::vector<TextItem>& items) { overlay_.set_items(items, true); }
 
 namespace {

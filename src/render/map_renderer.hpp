@@ -53,6 +53,9 @@ class MapRenderer {
   // event of the last set_events() (empty: all). Kept across projection changes; the
   // GPU applies it with the time filter, so a frame costs no more.
   void set_event_mask(std::vector<std::uint8_t> passes);
+  // Which links pass the filters (their country, their source), one byte per link of
+  // the last set_links() (empty: all); kept across projection changes.
+  void set_link_mask(std::vector<std::uint8_t> passes);
   [[nodiscard]] const LinkLayer& links() const { return links_; }
   // Text drawn over the map in image pixels (titles, dates, legends).
   void set_overlay(const std::vector<TextItem>& items);

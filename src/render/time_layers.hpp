@@ -55,13 +55,30 @@ class LinkLayer {
  public:
   LinkLayer();
   void upload(const std::vector<Link>& links, const geo::Projection& projection);
+  // Which links pass the filters (a country, a source), one byte per link of the last
+  // upload (empty: all); kept across uploads of as many links. Links are few: the
+  // passing ones' segments are uploaded again.
+  void set_mask(std::vector<std::uint8_t> passes);
   void draw(const FrameTransform& frame, const TimeFilter& filter, const Camera& camera, float phase,
             bool animate) const;
+  // Every link's arc, whether it passes or not (indices as uploaded).
   [[nodiscard]] const std::vector<ProjectedLink>& projected() const { return projected_; }
   // The projected arcs of the links `filter` shows (for labels to keep clear of).
   [[nodiscard]] std::vector<std::span<const Vec2>> shown_arcs(const TimeFilter& filter) const;
 
  private:
+  struct ArcInstance {
+    float from[2];
+    float to[2];
+    float days[2];
+    float along[2];
+    float kind;
+    float lane[2];  // the link's lane (design px) and its arc's projected length
+  };
+  void send();
+  std::vector<ArcInstance> arcs_;       // every link's segments
+  std::vector<std::uint32_t> arc_link_;  // the link of each segment
+  std::vector<std::uint8_t> mask_;
   Program program_;
   QuadCorners corners_{QuadCorners::Kind::line};
   GlVertexArray vao_;

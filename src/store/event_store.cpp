@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "store/schema.hpp"
+#include "store/search.hpp"
 
 namespace chronomap::store {
 namespace {
@@ -99,36 +100,23 @@ std::vector<std::string> EventStore::check() {
     } catch (const Error&) {
       problems.push_back("search index: damaged, or out of step with the events it indexes");
     }
+    try {
+      db_.exec("INSERT INTO event_names(event_names, rank) VALUES ('integrity-check', 1)");
+    } catch (const Error&) {
+      problems.push_back("name index: damaged");
+    }
   } else {
     problems.push_back("search index: not checked (the store is read-only to this user)");
   }
+  // Every event has its name keys (an event with no actor and no place has an empty row).
+  if (const auto missing = db_.query_int("SELECT count(*) FROM events WHERE id NOT IN (SELECT rowid FROM event_names)"))
+    problems.push_back("name index: " + std::to_string(missing) + " event(s) without their name keys");
   return problems;
 }
 
 int EventStore::schema_version() { return static_cast<int>(db_.query_int("PRAGMA user_version")); }
 std::int64_t EventStore::event_count() { return db_.query_int("SELECT count(*) FROM events"); }
 std::int64_t EventStore::link_count() { return db_.query_int("SELECT count(*) FROM links"); }
-
-std::string fts_query(std::string_view words) {
-  std::string query;
-  std::size_t i = 0;
-  while (i < words.size()) {
-    while (i < words.size() && (words[i] == ' ' || words[i] == '\t')) ++i;
-    std::size_t end = i;
-    while (end < words.size() && words[end] != ' ' && words[end] != '\t') ++end;
-    if (end > i) {
-      if (!query.empty()) query += ' ';
-      query += '"';
-      for (char c : words.substr(i, end - i)) {
-        if (c == '"') query += '"';
-        query += c;
-      }
-      query += '"';
-    }
-    i = end;
-  }
-  return query;
-}
 
 namespace {
 
@@ -152,6 +140,23 @@ constexpr const char* kLastPossibleDay =
     " - 2440587.5 AS INTEGER)"
     " ELSE e.start_day END)";
 
+// An event's or a link's source: its own text contains the value (case ignored), or
+// its data set's file is named so (the whole path, or its last part). Binds its value five times.
+std::string source_clause(const char* table) {
+  std::string sql = " AND (instr(lower(coalesce(";
+  sql += table;
+  sql += ".source, '')), lower(?)) > 0 OR ";
+  sql += table;
+  sql += ".dataset_id IN (SELECT d.id FROM datasets d WHERE d.file_name = ? OR (length(d.file_name) > length(?)"
+         " AND substr(d.file_name, -length(?) - 1) = '/' || ?)))";
+  return sql;
+}
+
+int bind_source(Statement& s, int i, const std::string& source) {
+  for (int k = 0; k < 5; ++k) s.bind(++i, std::string_view(source));
+  return i;
+}
+
 std::string where_clause(const EventFilter& f) {
   std::string sql = " WHERE 1";
   // A year is the widest span: the bound on start_day lets the index narrow the scan.
@@ -167,7 +172,15 @@ std::string where_clause(const EventFilter& f) {
   if (f.min_fatalities) sql += " AND e.fatalities >= ?";
   if (f.max_fatalities) sql += " AND e.fatalities <= ?";
   if (!f.date_precision.empty()) sql += " AND e.date_precision = ?";
-  if (!f.text.empty()) sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
+  if (!f.source.empty()) sql += source_clause("e");
+  if (!f.text.empty()) {
+    // Each term in the texts, or in the other spellings of the actors and place.
+    for (const auto& term : parse_search(f.text)) {
+      sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?";
+      if (!name_match(term).empty()) sql += " UNION SELECT rowid FROM event_names WHERE event_names MATCH ?";
+      sql += ')';
+    }
+  }
   if (f.bbox) sql += " AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?";  // events_by_position
   return sql;
 }
@@ -188,7 +201,13 @@ int bind_filter(Statement& s, const EventFilter& f) {
   if (f.min_fatalities) s.bind(++i, *f.min_fatalities);
   if (f.max_fatalities) s.bind(++i, *f.max_fatalities);
   if (!f.date_precision.empty()) s.bind(++i, std::string_view(f.date_precision));
-  if (!f.text.empty()) s.bind(++i, std::string_view(fts_query(f.text)));
+  if (!f.source.empty()) i = bind_source(s, i, f.source);
+  if (!f.text.empty()) {
+    for (const auto& term : parse_search(f.text)) {
+      s.bind(++i, std::string_view(text_match(term)));
+      if (const auto names = name_match(term); !names.empty()) s.bind(++i, std::string_view(names));
+    }
+  }
   if (f.bbox) {
     for (double v : {f.bbox->min_x, f.bbox->max_x, f.bbox->min_y, f.bbox->max_y}) s.bind(++i, v);
   }
@@ -312,12 +331,13 @@ std::vector<std::uint8_t> passes_by_id(std::span<const std::int64_t> drawn, std:
 std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {
   std::string sql =
       "SELECT id, source_id, from_type, from_name, from_lon, from_lat, to_type, to_name, to_lon, to_lat, kind, "
-      "start_day, end_day, label, source, url, dataset_id, from_country, to_country FROM links WHERE 1";
+      "start_day, end_day, label, source, url, dataset_id, from_country, to_country FROM links l WHERE 1";
   if (f.to) sql += " AND start_day <= ?";
   if (f.from) sql += " AND (end_day IS NULL OR end_day >= ?)";
   if (!f.country.empty()) sql += " AND (from_country = ? OR to_country = ?)";
   if (!f.kind.empty()) sql += " AND kind = ?";
   if (!f.text.empty()) sql += " AND instr(lower(label), lower(?)) > 0";
+  if (!f.source.empty()) sql += source_clause("l");
   sql += " ORDER BY start_day, id";
   auto s = db_.prepare(sql);
   int i = 0;
@@ -329,6 +349,7 @@ std::vector<LinkRecord> EventStore::links(const LinkFilter& f) {
   }
   if (!f.kind.empty()) s.bind(++i, std::string_view(f.kind));
   if (!f.text.empty()) s.bind(++i, std::string_view(f.text));
+  if (!f.source.empty()) i = bind_source(s, i, f.source);
   std::vector<LinkRecord> out;
   while (s.step()) {
     LinkRecord r;

@@ -31,6 +31,7 @@ class EventStore {
   [[nodiscard]] std::int64_t link_count();
 
   // Events in start-day order (then id), for listing and exporting.
+  // A filter's text that is not a search (store/search.hpp) throws SearchError.
   std::vector<EventRecord> query(const EventFilter& filter);
   void for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit);
   // The ids of the events that pass `filter`, ascending: what the window's filters
@@ -102,9 +103,5 @@ class WriteTransaction {
 // One byte per event of `drawn` (ascending ids, as for_each_point streams them): 1
 // when its id is in `passing` (ascending too), else 0. A merge of the two lists.
 std::vector<std::uint8_t> passes_by_id(std::span<const std::int64_t> drawn, std::span<const std::int64_t> passing);
-
-// Turns user words into an FTS5 query that can't be a syntax error: each word a
-// quoted phrase, all required.
-std::string fts_query(std::string_view words);
 
 }  // namespace chronomap::store

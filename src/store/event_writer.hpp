@@ -69,6 +69,7 @@ class EventWriter {
   Statement insert_actor_;
   Statement insert_event_actor_, delete_event_actors_;
   Statement written_by_;
+  Statement insert_names_, delete_names_;  // event_names, when not deferred
   std::unordered_map<std::string, std::int64_t> actor_ids_;
   // Bulk mode: rows above last_id_ are new; restore_sql_ recreates what was dropped.
   bool deferred_ = false;

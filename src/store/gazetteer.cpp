@@ -92,6 +92,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& csv) {
     p.country_a2 = t[4];
     p.country_a3 = t[5];
     p.feature_code = t[9];
+    p.alternate_names = t[3];
     const auto index = static_cast<std::uint32_t>(g.places_.size());
     auto add = [&](Index& to, std::string_view name) {
       auto key = fold_name(name);

@@ -22,6 +22,7 @@ struct Place {
   double lon = 0;
   std::int64_t population = 0;
   std::string feature_code;  // GeoNames': PPLC is a capital
+  std::string alternate_names;  // its other names, '|'-separated (Moscou|Moskva|Москва...)
 };
 
 // One place a name may mean, from GeoNames or from the store's own places.

@@ -89,24 +89,38 @@ struct EventFilter {
   std::optional<DayNumber> to;
   std::string country;   // ISO3: where it happened, or a country taking part (`involved`)
   std::string category;
-  std::string text;      // words searched in title, notes, actors and place (all must occur)
+  std::string text;      // a search (store/search.hpp): words, bamak*, "phrases"; all must occur
   std::string actor;     // an actor whose name contains this, case ignored
   std::optional<std::int64_t> min_fatalities;  // a known count of at least this
   std::optional<std::int64_t> max_fatalities;  // a known count of at most this
   std::string date_precision;  // day, week, month or year
+  // The event's source (its text contains this, case ignored: "Reuters", "ACLED"), or
+  // the data set it came from (its file name, as a map's caption names it: events.csv).
+  std::string source;
   std::optional<geo::Extent> bbox;  // lon/lat
   std::size_t limit = 0;  // 0: no limit
 };
 
 // A link matches when its interval overlaps [from, to], its kind is `kind`, either
-// endpoint is in `country` (a country endpoint, or a city of that country), and its
-// label contains `text`.
+// endpoint is in `country` (a country endpoint, or a city of that country), its
+// label contains `text`, and its source or data set is `source` (as EventFilter's).
 struct LinkFilter {
   std::optional<DayNumber> from;
   std::optional<DayNumber> to;
   std::string country;
   std::string kind;
   std::string text;
+  std::string source;
 };
+
+// The links an event filter keeps on a map (the window's, `render`'s): those with an
+// end in its country and from its source. Its other criteria (category, actor,
+// words, fatalities, precision) describe events and leave links alone.
+inline LinkFilter links_of(const EventFilter& events) {
+  LinkFilter links;
+  links.country = events.country;
+  links.source = events.source;
+  return links;
+}
 
 }  // namespace chronomap::store

@@ -2,7 +2,7 @@
 // held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
 // version 3 the store's own gazetteer (places); version 4 replaces the R*Tree with a
 // B-tree index on (lon, lat); version 5 the countries that take part in an event, and
-// the country of each link endpoint.
+// the country of each link endpoint; version 6 the name keys of actors and places.
 #include "store/schema.hpp"
 
 #include <array>
@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/involvement.hpp"
+#include "store/name_keys.hpp"
 
 namespace chronomap::store {
 namespace {
@@ -161,7 +162,21 @@ UPDATE links SET from_country = from_name WHERE from_type = 'country';
 UPDATE links SET to_country = to_name WHERE to_type = 'country';
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersionPlaces, kVersionPosition, kVersionInvolved};
+// Other spellings: each event's actors and place (and the gazetteer's other names for
+// the place) as name keys (store/name_keys.hpp), searched beside the texts so that
+// "Belooussov" finds Belousov and Белоусов. The keys are computed by chronomap, not
+// by SQL: the writer fills the table, and the migration fills it for older stores
+// (index_name_keys); deleting an event deletes its keys. No column sizes: nothing
+// ranks by them, and they would cost a row per event.
+constexpr const char* kVersionNames = R"sql(
+CREATE VIRTUAL TABLE event_names USING fts5(keys, columnsize=0, tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER event_names_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_names WHERE rowid = old.id;
+END;
+)sql";
+
+constexpr std::array kMigrations = {kVersion1,        kVersion2,        kVersionPlaces,
+                                    kVersionPosition, kVersionInvolved, kVersionNames};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace
@@ -176,6 +191,10 @@ void migrate(Database& db) {
   try {
     for (auto v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
     if (version > 0 && version < 5) backfill_involvement(db);
+    if (version > 0 && version < 6) {
+      register_name_keys(db);
+      index_name_keys(db, 0);
+    }
     // PRAGMAs take no bound parameters; these are compile-time constants.
     db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());

@@ -57,7 +57,7 @@ void AnimationDialog::start(AppState& state) {
   const exporting::Layout& layout = state.settings.snapshot_layout;
   exporting::MapContent content = snapshot_words(state);
   content.events = &state.map.events();
-  content.links = &state.map.links();
+  content.links = &state.map.shown_links();
   content.mask = state.map.passes();
   const render::View view = state.map.snapshot_view(width_, height_, scale_, layout);
   export_ = std::make_unique<exporting::AnimationExport>(

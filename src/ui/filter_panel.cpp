@@ -1,8 +1,10 @@
 // The Filters window: country (where it happened or who took part), actor with
-// completion from the store's actors, words searched in the texts, a fatality range and
-// the date precision: the same store::EventFilter as `chronomap events` and `render`.
-// Each change asks the store once for the ids that pass; the map, the histogram and
-// picking then follow through the GPU mask (MapView::set_store_filter).
+// completion from the store's actors, a search (words, prefixes, phrases; a malformed
+// one is a message under the field), the source, a fatality range and the date
+// precision: the same store::EventFilter as `chronomap events` and `render`. Each
+// change asks the store once for the ids that pass; the map, the histogram and picking
+// then follow through the GPU mask (MapView::set_store_filter), and the links with an
+// end in the country or from the source through MapView::set_link_filter.
 #include <imgui.h>
 
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include "core/error.hpp"
 #include "store/countries.hpp"
 #include "store/event_store.hpp"
+#include "store/search.hpp"
 #include "store/user_store.hpp"
 #include "ui/panels.hpp"
 
@@ -19,9 +22,14 @@ namespace {
 
 constexpr const char* kPrecisions[] = {"any", "day", "week", "month", "year"};
 
+// Up to this many events the words apply at each key typed. A first letter as a
+// prefix ("k*") took 0.25 s of CPU in the store alone with 1,000,000 events, more than
+// a keystroke may cost; larger stores apply them on Enter.
+constexpr std::size_t kLiveSearchEvents = 200'000;
+
 }  // namespace
 
-std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
+std::optional<store::EventFilter> FilterPanel::filter(AppState& state, bool typing) {
   store::EventFilter f;
   if (country_[0] != '\0') {
     if (!countries_) countries_ = store::Countries::load_shipped();
@@ -33,13 +41,22 @@ std::optional<store::EventFilter> FilterPanel::filter(AppState& state) {
     f.country = *iso3;
   }
   f.actor = actor_;
+  search_error_.clear();
   if (text_[0] != '\0') {
-    if (store::fts_query(text_).empty()) {
-      state.report(std::string("'") + text_ + "' has no words to search for", true);
+    f.text = text_;
+    try {
+      // While typing, "bamak" finds Bamako: the last word is taken as a prefix.
+      if (typing && store::parse_search(text_, true).back().prefix && f.text.back() != '*') f.text += '*';
+      store::parse_search(f.text);
+    } catch (const store::SearchError& e) {
+      if (typing) return std::nullopt;  // "\"mutual def" is a phrase being typed
+      // Shown under the field until the search is mended; the map keeps its filters.
+      search_error_ = e.what();
+      state.report(search_error_, true);
       return std::nullopt;
     }
-    f.text = text_;
   }
+  f.source = source_;
   if (min_fatalities_ > 0) f.min_fatalities = min_fatalities_;
   if (precision_ > 0) f.date_precision = kPrecisions[precision_];
   return f;
@@ -52,6 +69,7 @@ void FilterPanel::set(AppState& state, const store::EventFilter& filter) {
   copy(country_, sizeof country_, filter.country);
   copy(actor_, sizeof actor_, filter.actor);
   copy(text_, sizeof text_, filter.text);
+  copy(source_, sizeof source_, filter.source);
   min_fatalities_ = filter.min_fatalities ? static_cast<int>(*filter.min_fatalities) : 0;
   precision_ = 0;
   for (int i = 1; i < 5; ++i)
@@ -59,14 +77,15 @@ void FilterPanel::set(AppState& state, const store::EventFilter& filter) {
   apply(state);
 }
 
-void FilterPanel::apply(AppState& state) {
-  const auto f = filter(state);
+void FilterPanel::apply(AppState& state, bool typing) {
+  const auto f = filter(state, typing);
   if (!f) return;
   state.applied_filter = *f;
   const bool none = f->country.empty() && f->actor.empty() && f->text.empty() && !f->min_fatalities &&
-                    f->date_precision.empty();
+                    f->date_precision.empty() && f->source.empty();
   if (none) {
     state.map.set_store_filter({});
+    state.map.set_link_filter(std::nullopt);
     state.report("Filters cleared", false);
     return;
   }
@@ -74,9 +93,16 @@ void FilterPanel::apply(AppState& state) {
     auto events = store::open_user_store(state.data, store::Access::read);
     const auto passing = events.ids(*f);
     state.map.set_store_filter(store::passes_by_id(state.map.event_ids(), passing));
+    const auto link_filter = store::links_of(*f);
+    if (link_filter.country.empty() && link_filter.source.empty()) {
+      state.map.set_link_filter(std::nullopt);
+    } else {
+      std::vector<std::int64_t> link_ids;
+      for (const auto& link : events.links(link_filter)) link_ids.push_back(link.id);
+      state.map.set_link_filter(link_ids);
+    }
     state.report(std::to_string(passing.size()) + " event(s) pass the filters", false);
   } catch (const Error& e) {
-    // A search the index can't run is the user's to fix, not a failure of the window.
     state.report(std::string("The filters can't be applied: ") + e.what(), true);
   }
 }
@@ -123,7 +149,27 @@ void FilterPanel::draw(AppState& state) {
     }
   }
   ImGui::SetNextItemWidth(180);
-  changed |= ImGui::InputTextWithHint("words", "title, notes, actors, place", text_, sizeof text_, enter);
+  const bool words_entered =
+      ImGui::InputTextWithHint("words", "bamako, bamak*, \"mutual defence\"", text_, sizeof text_, enter);
+  changed |= words_entered;
+  const bool typing = !words_entered && ImGui::IsItemEdited() && state.map.events().size() <= kLiveSearchEvents;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("All must occur: words, prefixes (bamak*), \"quoted phrases\"; in titles, notes, actors and\n"
+                      "places, and in other spellings of names (Belooussov, Moscou); applied as you type\n"
+                      "(up to 200,000 events; Enter applies)");
+  if (!search_error_.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 260);
+    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", search_error_.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::SetNextItemWidth(180);
+  changed |= ImGui::InputTextWithHint("source", "Reuters, ACLED, events.csv", source_, sizeof source_, enter);
+  if (ImGui::IsItemHovered()) {
+    std::string sets;
+    for (const auto& name : state.map.sources()) sets += (sets.empty() ? "" : ", ") + name;
+    ImGui::SetTooltip("The source named in an event or link, or the data set it came from (%s); Enter applies",
+                      sets.c_str());
+  }
   ImGui::SetNextItemWidth(180);
   if (ImGui::InputInt("min. fatalities", &min_fatalities_, 1, 10, enter)) {
     min_fatalities_ = std::max(min_fatalities_, 0);
@@ -134,11 +180,11 @@ void FilterPanel::draw(AppState& state) {
   if (ImGui::Button("Apply")) changed = true;
   ImGui::SameLine();
   if (ImGui::Button("Clear")) {
-    country_[0] = actor_[0] = text_[0] = '\0';
+    country_[0] = actor_[0] = text_[0] = source_[0] = '\0';
     min_fatalities_ = precision_ = 0;
     changed = true;
   }
-  if (changed) apply(state);
+  if (changed || typing) apply(state, !changed);
   ImGui::TextDisabled("Categories: click them in the legend");
   ImGui::End();
 }

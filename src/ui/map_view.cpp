@@ -31,15 +31,33 @@ void MapView::set_time_data(render::EventSet events, std::vector<render::Link> l
   renderer_.set_links(links_, projection_);
   rebuild_pick_index();
   store_passes_.clear();  // a new data set: the store's filters are asked again
+  set_link_filter(std::nullopt);
   apply_filters();
 }
 
 bool MapView::links_shown() const {
   const render::TimeFilter filter = time_filter();
-  return std::any_of(links_.begin(), links_.end(), [&](const render::Link& link) {
-    return render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) !=
-           render::LinkState::hidden;
-  });
+  for (std::size_t i = 0; i < links_.size(); ++i)
+    if (link_passes(i) && render::link_state(filter, static_cast<float>(links_[i].start),
+                                             static_cast<float>(links_[i].end)) != render::LinkState::hidden)
+      return true;
+  return false;
+}
+
+void MapView::set_link_filter(const std::optional<std::vector<std::int64_t>>& passing_ids) {
+  link_passes_.clear();
+  if (passing_ids && link_records_.size() == links_.size()) {
+    std::vector<std::int64_t> passing = *passing_ids;
+    std::sort(passing.begin(), passing.end());
+    link_passes_.resize(links_.size());
+    for (std::size_t i = 0; i < links_.size(); ++i)
+      link_passes_[i] = static_cast<std::uint8_t>(std::binary_search(passing.begin(), passing.end(), link_records_[i].id));
+  }
+  renderer_.set_link_mask(link_passes_);
+  shown_links_.clear();
+  for (std::size_t i = 0; i < links_.size(); ++i)
+    if (link_passes(i)) shown_links_.push_back(links_[i]);
+  ++filter_generation_;
 }
 
 void MapView::set_category_shown(std::uint8_t category, bool shown) {
@@ -187,6 +205,7 @@ std::vector<std::size_t> MapView::links_at(double px, double py) const {
   std::vector<std::pair<double, std::size_t>> near;
   if (!view_.layers.links) return {};
   for (std::size_t i = 0; i < links_.size() && i < projected.size(); ++i) {
+    if (!link_passes(i)) continue;
     const auto& link = links_[i];
     if (render::link_state(filter, static_cast<float>(link.start), static_cast<float>(link.end)) ==
         render::LinkState::hidden)
@@ -244,7 +263,7 @@ Image MapView::snapshot(int width, int height, float scale, const exporting::Lay
   view.time.animate_links = false;  // a still image: solid arcs, as the command line draws them
   view.camera = composer.fit(shown_extent(), 0.0, true);
   words.events = &events_;
-  words.links = &links_;
+  words.links = &shown_links_;
   words.mask = passes_;
   renderer_.set_furniture(
       composer.compose(words, scene_, projection_, view, renderer_.density_legend(view, width, height)));

@@ -75,6 +75,13 @@ class MapView {
   [[nodiscard]] std::uint64_t filter_generation() const { return filter_generation_; }
   // One byte per event as the GPU takes it (empty: every event passes).
   [[nodiscard]] const std::vector<std::uint8_t>& passes() const { return passes_; }
+  // The links that pass the filters (store::links_of() the store filter: an end in its
+  // country, its source), by the store's link ids; nullopt: all. The map's arcs, their
+  // hover and the timeline's link bars follow.
+  void set_link_filter(const std::optional<std::vector<std::int64_t>>& passing_ids);
+  [[nodiscard]] bool link_passes(std::size_t i) const { return link_passes_.empty() || link_passes_[i] != 0; }
+  // The links that pass, for an export's legend and caption.
+  [[nodiscard]] const std::vector<render::Link>& shown_links() const { return shown_links_; }
 
   // Frames the focus countries and Moscow in the part of the window above `bottom_inset`
   // pixels (the timeline panel).
@@ -141,6 +148,8 @@ class MapView {
   std::vector<bool> hidden_categories_;       // by category index
   std::vector<std::uint8_t> store_passes_;    // by event; empty: all
   std::vector<std::uint8_t> passes_;          // both together, by event; empty: all
+  std::vector<std::uint8_t> link_passes_;     // by link; empty: all
+  std::vector<render::Link> shown_links_;     // the links link_passes_ passes
   std::uint64_t filter_generation_ = 0;
   std::unique_ptr<render::OffscreenTarget> target_;
   render::FrameCache cache_;

@@ -124,7 +124,7 @@ struct LegendPanel {
 };
 
 // Filters beyond categories (which the legend toggles): country (where or who took
-// part), actor with completion, words, a fatality minimum, date precision. The same
+// part), actor with completion, words, source, a fatality minimum, date precision. The same
 // store::EventFilter as the command line; applied through MapView::set_store_filter.
 struct FilterPanel {
   void draw(AppState& state);
@@ -132,9 +132,12 @@ struct FilterPanel {
   void set(AppState& state, const store::EventFilter& filter);
 
  private:
-  std::optional<store::EventFilter> filter(AppState& state);
-  void apply(AppState& state);
-  char country_[64] = {}, actor_[128] = {}, text_[256] = {};
+  // `typing`: the words are being typed; their last word counts as a prefix, and a
+  // search not yet whole (an open quote) leaves the filters as they were, unreported.
+  std::optional<store::EventFilter> filter(AppState& state, bool typing);
+  void apply(AppState& state, bool typing = false);
+  char country_[64] = {}, actor_[128] = {}, text_[256] = {}, source_[128] = {};
+  std::string search_error_;  // what is wrong with the words, shown under them
   int min_fatalities_ = 0;
   int precision_ = 0;  // any, day, week, month, year
   std::optional<store::Countries> countries_;  // loaded on first use

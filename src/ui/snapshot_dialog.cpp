@@ -135,7 +135,7 @@ void SnapshotDialog::draw(AppState& state) {
       const exporting::MapContent words = snapshot_words(state);
       exporting::MapContent described = words;
       described.events = &state.map.events();
-      described.links = &state.map.links();
+      described.links = &state.map.shown_links();
       described.mask = state.map.passes();
       metadata.text.clear();
       if (!layout.title.empty()) metadata.text.push_back({"Title", layout.title});

@@ -384,7 +384,7 @@ void TimelinePanel::draw(AppState& state, double dt) {
   const auto& links = state.map.links();
   std::string hovered_links;
   for (const auto& bar : link_bars_) {
-    if (bar.link >= links.size()) continue;
+    if (bar.link >= links.size() || !state.map.link_passes(bar.link)) continue;
     const auto& link = links[bar.link];
     const float y = lanes_top + static_cast<float>(bar.lane) * (kLaneHeight + kLaneGap);
     const float x0 = std::max(origin.x, x_of(std::max(link.start, view_first_ - 1)));

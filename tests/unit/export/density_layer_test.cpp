@@ -1,6 +1,7 @@
 // The density layer on the GPU: hexagon counts read back from the float target equal
 // the CPU reference's binning of the events that pass the time window, and drawing a
-// density frame leaves the bound framebuffer and viewport as they were.
+// density frame leaves the bound framebuffer and viewport as they were; the automatic
+// switch counts only the events that pass the filters.
 #include "render/density_layer.hpp"
 
 #include <gtest/gtest.h>
@@ -94,17 +95,35 @@ TEST(DensityLayer, DrawingADensityFrameRestoresTheBoundFramebufferAndViewport) {
   }
 }
 
-TEST(DensityLayer, FramesOfASeriesShareTheRampAndAutoFollowsTheWindow) {
-  exporting::HeadlessContext context;
-  render::MapRenderer renderer;
-  const geo::Projection projection("EPSG:4326");
+// 3000 events, 100 a day from day 100, on a 50x60 grid around 2°E 14°N, and a view of
+// them a week at a time.
+render::EventSet busy_days() {
   render::EventSet events;
   for (int i = 0; i < 3000; ++i) events.add({2.0 + (i % 50) * 0.01, 14.0 + (i / 50) * 0.01}, 100 + i / 100, 100 + i / 100, 0);
-  renderer.set_events(events, projection);
+  return events;
+}
+
+render::View week_view() {
   render::View view;
   view.camera.center = {2.0, 14.0};
   view.camera.units_per_pixel_x = view.camera.units_per_pixel_y = 0.01;
   view.time.window_days = 7;
+  return view;
+}
+
+// A renderer holding busy_days() in a context of its own.
+struct BusyMap {
+  exporting::HeadlessContext context;
+  render::MapRenderer renderer;
+  render::EventSet events = busy_days();
+  render::View view = week_view();
+  BusyMap() { renderer.set_events(events, geo::Projection("EPSG:4326")); }
+};
+
+TEST(DensityLayer, FramesOfASeriesShareTheRampAndAutoFollowsTheWindow) {
+  BusyMap map;
+  render::MapRenderer& renderer = map.renderer;
+  render::View& view = map.view;
   // 100 events a day: a week passes 700, above the 240 of a 600x400 image; one day, 100.
   view.time.cursor = 110;
   const render::DensityLegend busy = renderer.density_legend(view, 600, 400);
@@ -116,6 +135,25 @@ TEST(DensityLayer, FramesOfASeriesShareTheRampAndAutoFollowsTheWindow) {
   view.density = render::DensityMode::heatmap;
   EXPECT_EQ(renderer.density_legend(view, 600, 400).low, busy.low) << "however few events the window holds";
   EXPECT_EQ(renderer.density_legend(view, 600, 400).unit(), "events per 100 km²");
+}
+
+TEST(DensityLayer, AutoCountsOnlyTheEventsThatPassTheFilters) {
+  BusyMap map;
+  render::MapRenderer& renderer = map.renderer;
+  render::View& view = map.view;
+  view.time.cursor = 110;  // 700 events in the week, above the 240 of a 600x400 image
+  ASSERT_EQ(renderer.density_legend(view, 600, 400).mode, render::DensityMode::heatmap);
+  // A filter passing one event in ten leaves 70 in the week: points, as the user sees them.
+  std::vector<std::uint8_t> mask(map.events.size(), 0);
+  for (std::size_t i = 0; i < mask.size(); i += 10) mask[i] = 1;
+  renderer.set_event_mask(mask);
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).mode, render::DensityMode::points);
+  // One in two: 350, a heatmap again; cleared, every event counts.
+  for (std::size_t i = 0; i < mask.size(); i += 2) mask[i] = 1;
+  renderer.set_event_mask(mask);
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).mode, render::DensityMode::heatmap);
+  renderer.set_event_mask({});
+  EXPECT_EQ(renderer.density_legend(view, 600, 400).mode, render::DensityMode::heatmap);
 }
 
 }  // namespace

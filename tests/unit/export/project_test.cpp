@@ -46,6 +46,8 @@ TEST(Project, WhatIsSavedReadsBackTheSame) {
   p.filter.country = "MLI";
   p.filter.min_fatalities = 5;
   p.filter.date_precision = "month";
+  p.filter.source = "acled";
+  p.filter.text = "bamak* \"mutual understanding\"";
   p.hidden_categories = {"coup", "summit"};
   p.width = 2480;
   p.height = 3508;
@@ -70,6 +72,8 @@ TEST(Project, WhatIsSavedReadsBackTheSame) {
   EXPECT_EQ(q.filter.country, "MLI");
   EXPECT_EQ(q.filter.min_fatalities, 5);
   EXPECT_FALSE(q.filter.max_fatalities.has_value());
+  EXPECT_EQ(q.filter.source, "acled");
+  EXPECT_EQ(q.filter.text, p.filter.text);
   EXPECT_EQ(q.hidden_categories, p.hidden_categories);
   EXPECT_EQ(q.width, 2480);
   EXPECT_EQ(q.scale, p.scale);
@@ -90,6 +94,15 @@ TEST(Project, LeftOutFieldsTakeTheirDefaults) {
   EXPECT_EQ(p.time.cursor, to_day_number({2024, 6, 30}));
   EXPECT_EQ(p.time.window_days, 30);
   EXPECT_TRUE(p.layout.legend);
+}
+
+TEST(Project, AProjectSavedBeforeTheSourceFilterReadsWithNone) {
+  const auto file = scratch("no_source.json");
+  std::ofstream(file) << R"({"chronomap_project": 1, "filters": {"country": "MLI", "text": "Wagner"}})";
+  const Project p = load_project(file);
+  EXPECT_EQ(p.filter.country, "MLI");
+  EXPECT_EQ(p.filter.text, "Wagner");
+  EXPECT_TRUE(p.filter.source.empty());
 }
 
 TEST(Project, ADamagedFileNamesTheFieldAndTheReason) {

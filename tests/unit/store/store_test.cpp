@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "store/schema.hpp"
+#include "store/search.hpp"
 #include "store/user_store.hpp"
 #include "unit/store/store_fixture.hpp"
 
@@ -254,8 +255,10 @@ TEST_F(Store, FullTextSearchFindsWordsWithoutAccentsAndQuotesAreHarmless) {
   EXPECT_EQ(store.query(f).size(), 1u);
   f.text = "\"heavy\" clash";
   EXPECT_EQ(store.query(f).size(), 1u);
-  f.text = "\" OR 1=1 --";
+  f.text = "\"heavy\" OR 1=1 --";  // words, not FTS5 syntax: no event has "or" and "1=1"
   EXPECT_EQ(store.query(f).size(), 0u);
+  f.text = "\" OR 1=1 --";
+  EXPECT_THROW(store.query(f), SearchError) << "an unclosed quote is the user's to mend";
 }
 
 TEST_F(Store, ReimportAddsNothingWithIdsOrWithout) {
