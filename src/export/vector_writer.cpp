@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "core/atomic_file.hpp"
@@ -256,22 +257,44 @@ void Painter::draw_markers() {
 
 // shaders/event.*: the events passing the time window and the filter mask, in the
 // GL layer's draw order (render::SpanIndex: longer-lasting below, then oldest first),
-// each its category's marker shape in its colour at 85 % with a 1.2 px rim darkened to 8 %
-// grey by three quarters, both faded by age (render::event_fade).
+// each its category's marker shape, all faded by age (render::event_fade):
+// - known to the day: the shape in its colour at 85 % with a 1.2 px rim, the colour
+//   three quarters of the way to the theme's event rim;
+// - a date known to the week, month or year: a ring, a band along the outline as wide
+//   as 0.38 radii (at least 2.4 px), opaque, with a 0.6 px rim, the map showing through;
+// - a place known to its region or country: under the marker, a dashed circle of
+//   render::kPlaceHaloRadius radii, 1.2 px wide, twelve dashes from the left going
+//   clockwise, in the colour halfway (0.55) from the category's to the rim's.
 void Painter::draw_events(const render::TimeFilter& filter) {
   const auto& events = content_.events;
   if (events.size() == 0) return;
   const double s = scale_;
-  const double rim = 1.2 * s;
+  const Color rim_color = theme_.event_rim;
+  const auto toward_rim = [&](Color c, float t) {
+    return Color{c.r + (rim_color.r - c.r) * t, c.g + (rim_color.g - c.g) * t, c.b + (rim_color.b - c.b) * t, 1.0f};
+  };
   std::vector<std::size_t> order;
   for_each_shown_event(filter, order, [&](std::size_t i, double x, double y) {
     const double r = double{render::event_radius(events.fatalities[i], view_.time.size_by_fatalities)} * s;
-    if (x < -r || y < -r || x > width_ + r || y > height_ + r) return;
+    const std::uint8_t precision = events.precision[i];
+    const double reach = (precision & render::kPlaceImprecise) != 0 ? double{render::kPlaceHaloRadius} * r + 2 * s
+                                                                     : 1.6 * r;
+    if (x < -reach || y < -reach || x > width_ + reach || y > height_ + reach) return;
     const float fade = render::event_fade(filter, static_cast<float>(events.end_days[i]));
     const Color fill = render::category_color(events.categories[i]);
-    const float dark = 0.08f;
-    const Color edge{fill.r + (dark - fill.r) * 0.75f, fill.g + (dark - fill.g) * 0.75f,
-                     fill.b + (dark - fill.b) * 0.75f, 1.0f};
+    if ((precision & render::kPlaceImprecise) != 0) {
+      const double halo = double{render::kPlaceHaloRadius} * r;
+      const double period = 2 * M_PI * halo / 12;
+      const double dash[] = {0.6 * period, 0.4 * period};
+      cairo_new_path(cr_);
+      cairo_arc(cr_, x, y, halo, -M_PI, M_PI);
+      cairo_set_dash(cr_, dash, 2, 0);
+      cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
+      cairo_set_line_width(cr_, 1.2 * s);
+      set_color(cr_, toward_rim(fill, 0.55f), fade);
+      cairo_stroke(cr_);
+      cairo_set_dash(cr_, nullptr, 0, 0);
+    }
     // The category's marker shape (render::category_shape, as event.frag draws it).
     const auto outline = render::marker_outline(render::category_shape(events.categories[i]));
     const auto shape_path = [&](double radius) {
@@ -285,12 +308,29 @@ void Painter::draw_events(const render::TimeFilter& filter) {
       }
       cairo_close_path(cr_);
     };
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);
+    if ((precision & render::kDateImprecise) != 0) {
+      // A stroke of the outline clipped to the shape is a band of exactly half its
+      // width inside the outline, whatever the shape.
+      const double band = std::max(2.4 * s, 0.38 * r), rim = 0.6 * s;
+      shape_path(r);
+      cairo_save(cr_);
+      cairo_clip_preserve(cr_);
+      cairo_set_line_width(cr_, 2 * band);
+      set_color(cr_, fill, fade);
+      cairo_stroke_preserve(cr_);
+      cairo_set_line_width(cr_, 2 * rim);
+      set_color(cr_, toward_rim(fill, 0.75f), fade);
+      cairo_stroke(cr_);
+      cairo_restore(cr_);
+      return;
+    }
+    const double rim = 1.2 * s;
     shape_path(r - rim / 2);
     set_color(cr_, fill, 0.85f * fade);
     cairo_fill_preserve(cr_);
     cairo_set_line_width(cr_, rim);
-    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);
-    set_color(cr_, edge, fade);
+    set_color(cr_, toward_rim(fill, 0.75f), fade);
     cairo_stroke(cr_);
   });
 }
