@@ -403,7 +403,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       inset.y1 = std::round(b.y1);
       inset.shows = shows;
       inset.frame = frame_ext;
-      inset.background = render::Theme{}.sea;
+      inset.background = scene.sea;  // the theme the scene was built with
       inset.outline = kLocator;
       inset.outline_width = 1.5f * s;
       out.inset = inset;

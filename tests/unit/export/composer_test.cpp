@@ -170,6 +170,23 @@ TEST(Composer, TheNorthArrowPointsToThePoleInAPolarProjection) {
   EXPECT_NEAR(*north_angle(plate, camera, 100, 100, 800, 600), 0.0, 1e-9);
 }
 
+TEST(Composer, TheInsetIsDrawnInTheScenesTheme) {
+  const geo::Projection projection("EPSG:4326");
+  geo::Extent world;
+  world.add(-180, -90);
+  world.add(180, 90);
+  for (const render::Theme& theme : {render::light_theme(), render::dark_theme()}) {
+    render::Scene scene = render::build_scene({}, projection, theme);
+    scene.world_extent = projection.project_extent(world);
+    Composer composer(Layout{}, 1000, 800, 1.0f);
+    const auto f = composer.compose({}, scene, projection, view_of(composer, sahel_box(projection), 0), {});
+    ASSERT_TRUE(f.inset.has_value());
+    EXPECT_EQ(f.inset->background.r, theme.sea.r);
+    EXPECT_EQ(f.inset->background.g, theme.sea.g);
+    EXPECT_EQ(f.inset->background.b, theme.sea.b);
+  }
+}
+
 TEST(Composer, TheCaptionBandTakesTheBottomAndTheFrameFitsAbove) {
   Composer composer(Layout{}, 1000, 800, 1.0f);
   EXPECT_LT(composer.frame_height(), 800);
