@@ -101,7 +101,7 @@ void AnimationDialog::draw(AppState& state) {
   const bool busy = running();
   ImGui::TextUnformatted("The current view over a range of dates, each frame with its date.");
   ImGui::BeginDisabled(busy);
-  ImGui::InputText("File", path_, sizeof path_);
+  path_field(path_, sizeof path_, folder_);
   format_choice(path_, sizeof path_, true);
   ImGui::InputText("From (YYYY-MM-DD)", from_, sizeof from_);
   ImGui::InputText("To (YYYY-MM-DD)", to_, sizeof to_);
@@ -130,7 +130,8 @@ void AnimationDialog::draw(AppState& state) {
       state.report("Export cancelled; " + std::string(path_) + " was not written", false);
     }
   } else {
-    if (ImGui::Button("Export", ImVec2(120, 0))) {
+    const DialogButton pressed = dialog_buttons("Export", "Close");
+    if (pressed == DialogButton::action) {
       try {
         start(state);
       } catch (const Error& e) {
@@ -138,11 +139,9 @@ void AnimationDialog::draw(AppState& state) {
         state.report(e.what(), true);
       }
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Close", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+    if (pressed == DialogButton::dismiss) ImGui::CloseCurrentPopup();
   }
-  error_line(state);
-  ImGui::EndPopup();
+  end_dialog(state);
 }
 
 }  // namespace chronomap::ui
