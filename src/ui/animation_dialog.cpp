@@ -123,8 +123,12 @@ void AnimationDialog::draw(AppState& state) {
   if (running()) {
     const auto done = export_->frames_done(), total = export_->frame_count();
     const std::string label = std::to_string(done) + " / " + std::to_string(total) + " frames";
+    // Cancel where Export was and the bar beside it: the dialog keeps its size, so
+    // Cancel is under the pointer from the first frame (a frame can take seconds).
+    const bool cancel = ImGui::Button("Cancel", ImVec2(120, 0));
+    ImGui::SameLine();
     ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(-1, 0), label.c_str());
-    if (ImGui::Button("Cancel", ImVec2(120, 0))) {
+    if (cancel) {
       export_->cancel();
       export_.reset();
       state.report("Export cancelled; " + std::string(path_) + " was not written", false);
