@@ -32,7 +32,8 @@ std::vector<std::string> hidden_categories(const AppState& state);
 
 // A thumbnail of the snapshot's composed page for the dialog: drawn by the same
 // composer and renderer as the saved image, again only when the size, the furniture or
-// the map's view changes.
+// the map's view has changed and then stayed for a moment with no field being edited
+// (not at every key typed).
 class SnapshotPreview {
  public:
   void draw(AppState& state, int width, int height, float scale, const exporting::Layout& layout);
@@ -40,6 +41,8 @@ class SnapshotPreview {
  private:
   render::GlTexture texture_;
   std::string drawn_for_;  // the settings the texture shows
+  std::string pending_;    // the settings since `pending_since_`, not drawn yet
+  double pending_since_ = 0;
   int width_ = 0, height_ = 0;
 };
 

@@ -15,6 +15,10 @@ namespace chronomap::ui {
 namespace {
 
 constexpr float kPreviewWidth = 280, kPreviewHeight = 280;
+// Settings unchanged this long, with no field being edited, are drawn: typing "3840"
+// draws once, not four times, and keys are not lost in a slow frame (a preview redraws
+// the window's base map too: a few tenths of a second on a busy software renderer).
+constexpr double kSettleSeconds = 0.4;
 
 }  // namespace
 
@@ -40,7 +44,14 @@ void SnapshotPreview::draw(AppState& state, int width, int height, float scale, 
     key += item ? '1' : '0';
   key += '|' + std::to_string(view.time.cursor) + '|' + std::to_string(view.camera.center.x) + ',' +
          std::to_string(view.camera.center.y) + ',' + std::to_string(view.camera.units_per_pixel_x);
-  if (key != drawn_for_) {
+  const double now = ImGui::GetTime();
+  if (key != pending_) {
+    pending_ = key;
+    pending_since_ = now;
+  }
+  // The first preview at once; later ones when the settings have settled.
+  if (key != drawn_for_ &&
+      (drawn_for_.empty() || (now - pending_since_ >= kSettleSeconds && !ImGui::IsAnyItemActive()))) {
     drawn_for_ = key;
     try {
       const Image image = state.map.snapshot(w, h, scale * fit, layout, snapshot_words(state));

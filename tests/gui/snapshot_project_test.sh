@@ -60,4 +60,5 @@ click 288 596
 for _ in $(seq 40); do [[ -s fig.pdf ]] && break; sleep 0.5; done
 check "a PDF from the dialog ($(pdfinfo fig.pdf 2>&1 | grep -E 'Page size|Error' | tr -s ' '))" \
   "$(pdfinfo fig.pdf 2>/dev/null | grep -c 'Page size: *600 x 375 pts') == 1"
+
 exit $failed
