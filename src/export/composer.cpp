@@ -37,38 +37,6 @@ TextItem text(std::string s, float x, float y, float size, bool bold, Color colo
   return {std::move(s), x, y, size, align, 0, 0, color, kHalo, bold};
 }
 
-// Splits `words` into at most `lines` lines no wider than `width` px at `size`; the
-// last line ends in "…" when the text does not fit.
-std::vector<std::string> wrap(const std::string& words, float size, float width, std::size_t lines) {
-  std::vector<std::string> out;
-  std::string line;
-  std::size_t at = 0;
-  while (at < words.size()) {
-    std::size_t end = words.find(' ', at);
-    if (end == std::string::npos) end = words.size();
-    const std::string word = words.substr(at, end - at);
-    std::string longer = line;
-    if (!longer.empty()) longer += ' ';
-    longer += word;
-    if (!line.empty() && render::measure_text(longer, size, false) > width) {
-      out.push_back(line);
-      line = word;
-      if (out.size() == lines) break;
-    } else {
-      line = longer;
-    }
-    at = end + 1;
-  }
-  if (out.size() < lines && !line.empty()) {
-    out.push_back(line);
-  } else if (out.size() == lines) {
-    std::string& last = out.back();
-    while (!last.empty() && render::measure_text(last + " …", size, false) > width) last.pop_back();
-    last += " …";
-  }
-  return out;
-}
-
 struct Box {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   [[nodiscard]] float width() const { return x1 - x0; }
@@ -166,6 +134,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
   const Box frame{0, 0, w, fh};
   std::vector<Vec2> shown;  // image pixels, for choosing corners
   std::set<std::uint8_t> categories;
+  std::uint8_t precisions = 0;  // render::PrecisionFlags of the events shown
   if (view.layers.events && events.size() > 0) {
     const auto& xy = projected(events, projection);
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -177,6 +146,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       if (!frame.contains(p)) continue;
       shown.push_back(p);
       categories.insert(events.categories[i]);
+      precisions |= events.precision[i];
     }
   }
   std::set<std::uint8_t> kinds;
@@ -223,7 +193,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
     float y = fh + pad * 0.75f + size::caption * 1.35f * s / 2;
     if (layout_.caption) {
       const std::string caption = caption_text(view.time, content);
-      for (const auto& line : wrap(caption, size::caption * k * scale_, text_w, 2)) {
+      for (const auto& line : wrap_words(caption, size::caption * k * scale_, text_w, 2)) {
         out.texts.push_back(text(line, margin, y, size::caption * k, false));
         y += size::caption * 1.35f * s;
       }
@@ -299,7 +269,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
   if (layout_.legend) {
     struct Row {
       std::string label;
-      enum { disc, line, ended_line } swatch;
+      enum { disc, line, ended_line, ring, place_halo } swatch;
       Color color;
       std::uint8_t index = 0;  // the category or link kind
     };
@@ -308,6 +278,13 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
     if (!ramp) {
       for (const auto c : categories)
         rows.push_back({std::string(render::event_categories()[c]), Row::disc, render::category_color(c), c});
+      // The precision symbols, when the frame shows such events (in a neutral grey:
+      // they apply to every category).
+      const Color neutral = rgb(0x595959);
+      if ((precisions & render::kDateImprecise) != 0)
+        rows.push_back({"date known to week, month or year", Row::ring, neutral});
+      if ((precisions & render::kPlaceImprecise) != 0)
+        rows.push_back({"place known to region or country", Row::place_halo, neutral});
     }
     for (const auto kind : kinds)
       rows.push_back({std::string(render::link_kind_label(kind)), Row::line, render::link_kind_color(kind), kind});
@@ -365,6 +342,21 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
             out.shapes.push_back(std::move(marker));
             break;
           }
+          case Row::ring: {
+            // A hollow disc, its band as event.frag draws a ring (0.38 radii, at least 2.4 px).
+            const float band = std::max(2.4f * s, 0.38f * 5.5f * s);
+            out.shapes.push_back(render::disc(x + 8 * s, y, 5.5f * s - band / 2, std::nullopt, Stroke{r.color, band, {}}));
+            break;
+          }
+          case Row::place_halo: {
+            // A small disc in a circle of twelve dashes, render::kPlaceHaloRadius radii out.
+            const float radius = 4 * s, halo = render::kPlaceHaloRadius * radius;
+            const float period = 2 * std::numbers::pi_v<float> * halo / 12;
+            out.shapes.push_back(render::disc(x + 8 * s, y, radius, r.color));
+            out.shapes.push_back(render::disc(x + 8 * s, y, halo, std::nullopt,
+                                              Stroke{r.color, 1.2f * s, {0.6f * period, 0.4f * period}}, 48));
+            break;
+          }
           case Row::line:
           case Row::ended_line: {
             // A line sample with the kind's dash pattern; an ended link thin and grey.
@@ -403,7 +395,7 @@ render::Furniture Composer::compose(const MapContent& content, const render::Sce
       inset.y1 = std::round(b.y1);
       inset.shows = shows;
       inset.frame = frame_ext;
-      inset.background = render::Theme{}.sea;
+      inset.background = scene.sea;  // the theme the scene was built with
       inset.outline = kLocator;
       inset.outline_width = 1.5f * s;
       out.inset = inset;

@@ -83,6 +83,11 @@ std::string caption_text(const render::TimeState& time, const MapContent& conten
 // `hidden_categories`); "" when there are none.
 std::string filter_text(const store::EventFilter& filter, const std::vector<std::string>& hidden_categories = {});
 
+// Splits `words` into at most `lines` lines no wider than `width` px at `size` in the
+// renderer's regular font (render::measure_text); the last line ends in "…" when the
+// text does not fit.
+std::vector<std::string> wrap_words(const std::string& words, float size, float width, std::size_t lines);
+
 // The first line of geodata/ATTRIBUTION.md (its short form), or "" if missing. With
 // `default_events` false, the part naming the shipped event data set is left out.
 std::string short_attribution(bool default_events = true);

@@ -1,5 +1,5 @@
 // The words and measures a composed map states: its caption (period, filters, counts,
-// sources), the attribution, and the ground measures behind the scale bar and the
+// sources) and its wrapping, the attribution, and the ground measures behind the scale bar and the
 // north arrow. Declared in export/composer.hpp; the layout that places them is
 // composer.cpp.
 #include "export/composer.hpp"
@@ -14,6 +14,7 @@
 #include "core/date.hpp"
 #include "core/paths.hpp"
 #include "geo/geodesic.hpp"
+#include "render/furniture.hpp"
 
 namespace chronomap::exporting {
 namespace {
@@ -212,6 +213,36 @@ std::string filter_text(const store::EventFilter& filter, const std::vector<std:
   for (const auto& p : parts) {
     out += out.empty() ? "Filters: " : ", ";
     out += p;
+  }
+  return out;
+}
+
+std::vector<std::string> wrap_words(const std::string& words, float size, float width, std::size_t lines) {
+  std::vector<std::string> out;
+  std::string line;
+  std::size_t at = 0;
+  while (at < words.size()) {
+    std::size_t end = words.find(' ', at);
+    if (end == std::string::npos) end = words.size();
+    const std::string word = words.substr(at, end - at);
+    std::string longer = line;
+    if (!longer.empty()) longer += ' ';
+    longer += word;
+    if (!line.empty() && render::measure_text(longer, size, false) > width) {
+      out.push_back(line);
+      line = word;
+      if (out.size() == lines) break;
+    } else {
+      line = longer;
+    }
+    at = end + 1;
+  }
+  if (out.size() < lines && !line.empty()) {
+    out.push_back(line);
+  } else if (out.size() == lines) {
+    std::string& last = out.back();
+    while (!last.empty() && render::measure_text(last + " …", size, false) > width) last.pop_back();
+    last += " …";
   }
   return out;
 }

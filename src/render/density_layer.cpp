@@ -128,10 +128,7 @@ void DensityLayer::upload(const EventSet& events, const geo::Projection& project
     ends[i] = static_cast<DayNumber>(instances[i].days[1]);
     longest_span_ = std::max(longest_span_, static_cast<double>(ends[i] - starts[i]));
   }
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(DensityInstance)),
-               instances.data(), GL_STATIC_DRAW);
-  count_events_ = static_cast<GLsizei>(instances.size());
+  count_events_ = upload_records(instances_, instances);
   mask_.upload(order_, {});
   days_ = DayCounts(starts, ends);
   passing_days_ = days_;

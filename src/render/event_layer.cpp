@@ -76,10 +76,7 @@ void EventLayer::upload(const EventSet& events, const geo::Projection& projectio
                          events.fatalities[i],
                          static_cast<float>(events.precision[i])});
   }
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)), instances.data(),
-               GL_STATIC_DRAW);
-  count_ = static_cast<GLsizei>(instances.size());
+  count_ = upload_records(instances_, instances);
   mask_.upload(order_, {});
 }
 

@@ -21,17 +21,23 @@ void QuadCorners::bind_to_attribute_0() const {
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 }
 
+void QuadCorners::set_up_instances(const GlVertexArray& vao, const GlBuffer& instances, std::size_t stride,
+                                   std::initializer_list<Field> fields) const {
+  glBindVertexArray(vao.get());
+  bind_to_attribute_0();
+  glBindBuffer(GL_ARRAY_BUFFER, instances.get());
+  for (const Field& f : fields) instance_attribute(f.index, f.size, stride, f.offset);
+  glBindVertexArray(0);
+}
+
 FillLayer::FillLayer() : program_("fill"), vao_(make_vertex_array()), vertices_(make_buffer()) {
   color_ = program_.uniform("u_color");
 }
 
 void FillLayer::upload(const Scene& scene) {
   glBindVertexArray(vao_.get());
-  glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(scene.fill_vertices.size() * sizeof(Vec2)),
-               scene.fill_vertices.data(), GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vec2), nullptr);
+  upload_records(vertices_, scene.fill_vertices);
+  vertex_attribute(0, 2, sizeof(Vec2), 0);
   glBindVertexArray(0);
   batches_.clear();
   for (const auto& b : scene.fills) {

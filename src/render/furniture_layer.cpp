@@ -89,14 +89,9 @@ void add_stroke(std::vector<ShapeVertex>& out, const Shape& shape, const Stroke&
 ShapeLayer::ShapeLayer() : program_("shape"), vao_(make_vertex_array()), vertices_(make_buffer()) {
   glBindVertexArray(vao_.get());
   glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ShapeVertex), nullptr);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(ShapeVertex),
-                        reinterpret_cast<const void*>(offsetof(ShapeVertex, r)));
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(ShapeVertex),
-                        reinterpret_cast<const void*>(offsetof(ShapeVertex, across)));
+  vertex_attribute(0, 2, sizeof(ShapeVertex), offsetof(ShapeVertex, x));
+  vertex_attribute(1, 4, sizeof(ShapeVertex), offsetof(ShapeVertex, r));
+  vertex_attribute(2, 2, sizeof(ShapeVertex), offsetof(ShapeVertex, across));
   glBindVertexArray(0);
 }
 
@@ -110,10 +105,7 @@ void ShapeLayer::set_shapes(const std::vector<Shape>& shapes) {
     }
     if (shape.stroke && shape.points.size() >= 2) add_stroke(vertices, shape, *shape.stroke);
   }
-  glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(ShapeVertex)), vertices.data(),
-               GL_STATIC_DRAW);
-  count_ = static_cast<GLsizei>(vertices.size());
+  count_ = upload_records(vertices_, vertices);
 }
 
 void ShapeLayer::draw(const FrameTransform& frame) const {

@@ -23,10 +23,14 @@ GlTexture make_texture() {
   return GlTexture(name);
 }
 
-void instance_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset) {
+void vertex_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset) {
   glEnableVertexAttribArray(index);
   glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, static_cast<GLsizei>(stride),
                         reinterpret_cast<const void*>(offset));
+}
+
+void instance_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset) {
+  vertex_attribute(index, size, stride, offset);
   glVertexAttribDivisor(index, 1);
 }
 

@@ -4,8 +4,10 @@
 
 #include <GL/glcorearb.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace chronomap::render {
 
@@ -60,8 +62,19 @@ GlTexture make_texture();
 
 // Points vertex attribute `index` of the bound vertex array at `size` floats,
 // `offset` bytes into each `stride`-byte record of the bound array buffer, advancing
-// once per instance (the layers draw instanced quads).
+// once per vertex.
+void vertex_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset);
+// The same, advancing once per instance (the layers draw instanced quads).
 void instance_attribute(GLuint index, GLint size, std::size_t stride, std::size_t offset);
+
+// Replaces the contents of `buffer` (left bound as the array buffer) with `records`;
+// returns how many there are, the count a draw call takes.
+template <typename Record>
+GLsizei upload_records(const GlBuffer& buffer, const std::vector<Record>& records, GLenum usage = GL_STATIC_DRAW) {
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(records.size() * sizeof(Record)), records.data(), usage);
+  return static_cast<GLsizei>(records.size());
+}
 
 // Throws chronomap::Error with `where` and the GL error when one is pending.
 void check_gl(const char* where);

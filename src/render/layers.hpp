@@ -2,6 +2,8 @@
 // once and draws it per frame with no per-feature CPU work.
 #pragma once
 
+#include <cstddef>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,6 +27,16 @@ class QuadCorners {
   explicit QuadCorners(Kind kind);
   // Binds the corners to attribute 0 of the current vertex array.
   void bind_to_attribute_0() const;
+  // One float attribute of a layer's instance records: `size` floats, `offset` bytes in.
+  struct Field {
+    GLuint index;
+    GLint size;
+    std::size_t offset;
+  };
+  // Sets `vao` up for instanced quads: these corners on attribute 0, and `fields` of
+  // the `stride`-byte records in `instances`, one record per instance.
+  void set_up_instances(const GlVertexArray& vao, const GlBuffer& instances, std::size_t stride,
+                        std::initializer_list<Field> fields) const;
 
  private:
   GlBuffer buffer_;

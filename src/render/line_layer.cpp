@@ -15,9 +15,7 @@ LineLayer::LineLayer() : program_("line"), vao_(make_vertex_array()), segments_(
 }
 
 void LineLayer::upload(const Scene& scene) {
-  glBindBuffer(GL_ARRAY_BUFFER, segments_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(scene.segments.size() * sizeof(Segment)),
-               scene.segments.data(), GL_STATIC_DRAW);
+  upload_records(segments_, scene.segments);
   batches_ = scene.lines;
 }
 

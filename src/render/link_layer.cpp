@@ -40,19 +40,13 @@ LinkLayer::LinkLayer() : program_("arc"), vao_(make_vertex_array()), instances_(
   units_per_pixel_ = program_.uniform("u_units_per_pixel");
   scale_ = program_.uniform("u_scale");
   dashes_ = program_.uniform("u_dashes");
-  glBindVertexArray(vao_.get());
-  corners_.bind_to_attribute_0();
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  auto attribute = [](GLuint index, GLint size, std::size_t offset) {
-    instance_attribute(index, size, sizeof(ArcInstance), offset);
-  };
-  attribute(1, 2, offsetof(ArcInstance, from));
-  attribute(2, 2, offsetof(ArcInstance, to));
-  attribute(3, 2, offsetof(ArcInstance, days));
-  attribute(4, 2, offsetof(ArcInstance, along));
-  attribute(5, 1, offsetof(ArcInstance, kind));
-  attribute(6, 2, offsetof(ArcInstance, lane));
-  glBindVertexArray(0);
+  corners_.set_up_instances(vao_, instances_, sizeof(ArcInstance),
+                            {{1, 2, offsetof(ArcInstance, from)},
+                             {2, 2, offsetof(ArcInstance, to)},
+                             {3, 2, offsetof(ArcInstance, days)},
+                             {4, 2, offsetof(ArcInstance, along)},
+                             {5, 1, offsetof(ArcInstance, kind)},
+                             {6, 2, offsetof(ArcInstance, lane)}});
 }
 
 void LinkLayer::upload(const std::vector<Link>& links, const geo::Projection& projection) {
@@ -102,10 +96,7 @@ void LinkLayer::send() {
       if (mask_[arc_link_[i]] != 0) passing.push_back(arcs_[i]);
     instances = &passing;
   }
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances->size() * sizeof(ArcInstance)), instances->data(),
-               GL_STATIC_DRAW);
-  count_ = static_cast<GLsizei>(instances->size());
+  count_ = upload_records(instances_, *instances);
 }
 
 std::vector<std::span<const Vec2>> LinkLayer::shown_arcs(const TimeFilter& filter) const {

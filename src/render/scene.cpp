@@ -173,6 +173,7 @@ BaseMap load_base_map(const std::string& boundaries, const std::string& layer) {
 Scene build_scene(const BaseMap& map, const geo::Projection& projection, const Theme& theme) {
   Scene scene;
   scene.projection = projection.spec();
+  scene.sea = theme.sea;
   SceneBuilder builder(projection, theme, scene);
 
   FillBatch land{theme.land, FillStyle::land, {}, 0};

@@ -84,6 +84,7 @@ struct Scene {
   geo::Extent world_extent;      // projected: everything drawn
   geo::Extent countries_extent;  // projected: the boundaries' polygons
   bool has_focus = false;        // the boundaries hold a focus country (Mali, ...)
+  Color sea = Theme{}.sea;       // the theme's sea, under the fills (an inset clears to it)
 };
 
 // Projects the base map with PROJ once; the result is what the renderer uploads.

@@ -49,6 +49,8 @@ std::span<const float> link_kind_dash(std::uint8_t kind);
 // known only to its week, month or year draws the category's shape as an outline (a
 // ring); a place known only to its region or country adds a dashed circle around it.
 enum PrecisionFlags : std::uint8_t { kDateImprecise = 1, kPlaceImprecise = 2 };
+// The dashed circle's radius, in marker radii (shaders/marker_shapes.glsl has it too).
+inline constexpr float kPlaceHaloRadius = 1.95f;
 // Whether a store's geo_precision word ("city", "near", "region", "admin1", "country"...)
 // places the event at the centroid of an area larger than a town's surroundings.
 bool place_imprecise(std::string_view geo_precision);

@@ -125,9 +125,7 @@ void TextLayer::set_items(const std::vector<TextItem>& items, bool screen_space)
   }
   upload_atlas(regular_, regular_texture_);
   upload_atlas(bold_, bold_texture_);
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(GlyphInstance)),
-               instances.data(), GL_DYNAMIC_DRAW);
+  upload_records(instances_, instances, GL_DYNAMIC_DRAW);
 }
 
 std::vector<bool> TextLayer::declutter(const FrameTransform& frame, const LabelObstacles& obstacles) const {

@@ -101,7 +101,7 @@ void AnimationDialog::draw(AppState& state) {
   const bool busy = running();
   ImGui::TextUnformatted("The current view over a range of dates, each frame with its date.");
   ImGui::BeginDisabled(busy);
-  ImGui::InputText("File", path_, sizeof path_);
+  path_field(path_, sizeof path_, folder_);
   format_choice(path_, sizeof path_, true);
   ImGui::InputText("From (YYYY-MM-DD)", from_, sizeof from_);
   ImGui::InputText("To (YYYY-MM-DD)", to_, sizeof to_);
@@ -123,14 +123,19 @@ void AnimationDialog::draw(AppState& state) {
   if (running()) {
     const auto done = export_->frames_done(), total = export_->frame_count();
     const std::string label = std::to_string(done) + " / " + std::to_string(total) + " frames";
+    // Cancel where Export was and the bar beside it: the dialog keeps its size, so
+    // Cancel is under the pointer from the first frame (a frame can take seconds).
+    const bool cancel = ImGui::Button("Cancel", ImVec2(120, 0));
+    ImGui::SameLine();
     ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(-1, 0), label.c_str());
-    if (ImGui::Button("Cancel", ImVec2(120, 0))) {
+    if (cancel) {
       export_->cancel();
       export_.reset();
       state.report("Export cancelled; " + std::string(path_) + " was not written", false);
     }
   } else {
-    if (ImGui::Button("Export", ImVec2(120, 0))) {
+    const DialogButton pressed = dialog_buttons("Export", "Close");
+    if (pressed == DialogButton::action) {
       try {
         start(state);
       } catch (const Error& e) {
@@ -138,11 +143,9 @@ void AnimationDialog::draw(AppState& state) {
         state.report(e.what(), true);
       }
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Close", ImVec2(120, 0))) ImGui::CloseCurrentPopup();
+    if (pressed == DialogButton::dismiss) ImGui::CloseCurrentPopup();
   }
-  error_line(state);
-  ImGui::EndPopup();
+  end_dialog(state);
 }
 
 }  // namespace chronomap::ui

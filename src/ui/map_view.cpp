@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.hpp"
 #include "export/snapshot.hpp"
 #include "geo/hit_test.hpp"
 #include "render/default_view.hpp"
@@ -276,6 +277,28 @@ Image MapView::snapshot(int width, int height, float scale, const exporting::Lay
   }
   renderer_.set_furniture({});  // the window shows its own legend and panels
   return image;
+}
+
+void MapView::snapshot_vector(const std::filesystem::path& path, const exporting::VectorPage& page, float scale,
+                              const exporting::Layout& layout, exporting::MapContent words,
+                              std::span<const ImageText> text) const {
+  if (view_.layers.events && view_.density == render::DensityMode::heatmap) {
+    throw UsageError("File: a heatmap is a raster; PDF and SVG draw events as points or hexagons (Layers → Events as)");
+  }
+  render::View view = snapshot_view(page.width, page.height, scale, layout);
+  render::DensityLegend density;
+  if (view.density == render::DensityMode::hexagons) {
+    density = render::density_legend(view.density, render::ground_scale_at_center(projection_, view.camera), scale);
+  } else {
+    view.density = render::DensityMode::points;
+  }
+  words.events = &events_;
+  words.links = &links_;
+  words.mask = passes_;
+  exporting::Composer composer(layout, page.width, page.height, scale);
+  const render::Furniture furniture = composer.compose(words, scene_, projection_, view, density);
+  exporting::write_vector(path, page, view, {scene_, projection_, events_, passes_, links_, {}, furniture, theme_},
+                          text);
 }
 
 render::View MapView::snapshot_view(int width, int height, float scale, const exporting::Layout& layout) const {

@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/image.hpp"
 #include "export/composer.hpp"
+#include "export/vector_writer.hpp"
 #include "export/time_source.hpp"
 #include "geo/projection.hpp"
 #include "render/frame_cache.hpp"
@@ -109,6 +112,12 @@ class MapView {
   // the events, links and mask are the window's.
   [[nodiscard]] Image snapshot(int width, int height, float scale, const exporting::Layout& layout,
                                exporting::MapContent words);
+  // The same composition written as a PDF or SVG page by the vector backend, as
+  // `chronomap render --out x.pdf` writes it (events as points unless the view draws
+  // hexagons; a heatmap is a raster and is refused). `text` goes into a PDF's metadata.
+  void snapshot_vector(const std::filesystem::path& path, const exporting::VectorPage& page, float scale,
+                       const exporting::Layout& layout, exporting::MapContent words,
+                       std::span<const ImageText> text) const;
   // The camera of such a snapshot (where a GeoTIFF of it lies).
   [[nodiscard]] render::Camera snapshot_camera(int width, int height, float scale,
                                                const exporting::Layout& layout) const;

@@ -10,6 +10,7 @@
 
 #include "export/composer.hpp"
 #include "export/animation.hpp"
+#include "render/gl.hpp"
 #include "store/countries.hpp"
 #include "store/records.hpp"
 #include "ui/app_state.hpp"
@@ -31,12 +32,35 @@ exporting::MapContent snapshot_words(const AppState& state);
 // The names of the categories the legend has turned off.
 std::vector<std::string> hidden_categories(const AppState& state);
 
+// A thumbnail of the snapshot's composed page for the dialog: drawn by the same
+// composer and renderer as the saved image, again only when the size, the furniture or
+// the map's view has changed and then stayed for a moment with no field being edited
+// (not at every key typed).
+class SnapshotPreview {
+ public:
+  void draw(AppState& state, int width, int height, float scale, const exporting::Layout& layout);
+
+ private:
+  render::GlTexture texture_;
+  std::string drawn_for_;  // the settings the texture shows
+  std::string pending_;    // the settings since `pending_since_`, not drawn yet
+  double pending_since_ = 0;
+  int width_ = 0, height_ = 0;
+};
+
+// "Save snapshot…": file (with a folder browser) and format (PNG, JPEG, GeoTIFF, PDF,
+// SVG), paper and orientation or a size in pixels, resolution, the furniture, and a
+// preview of the page.
 struct SnapshotDialog {
   void draw(AppState& state);
   char path[1024] = {};
+  std::string folder;  // the one the browser shows
   bool initialised = false;
   int dpi = 96;
   int quality = 90;  // JPEG
+  int paper = 0;     // 0: a size in pixels; else exporting::papers()[paper - 1]
+  bool landscape = true;
+  SnapshotPreview preview;
 };
 
 // A GIF, MP4 or WebM of the current view over a range of dates: file, format, dates,
@@ -52,6 +76,7 @@ struct AnimationDialog {
   void start(AppState& state);
   void advance(AppState& state);
   char path_[1024] = "chronomap-animation.gif";
+  std::string folder_;  // the one the browser shows
   char from_[32] = {}, to_[32] = {};
   int step_days_ = 30, fps_ = 4, width_ = 1280, height_ = 720;
   float scale_ = 1.0f;

@@ -2,7 +2,9 @@
 # The same map as PNG (OpenGL), PDF and SVG (Cairo): the PDF rasterised by poppler
 # (pdftoppm) and the SVG by librsvg (rsvg-convert) at the PNG's pixel size look like
 # the PNG (mean difference per channel, and probes on the sea, Niger's fill and a coup
-# event's disc); the PDF embeds DejaVu and is a page of the right size in points; the
+# event's disc); imprecise events drawn as the GL renderer draws them (a ring for a
+# date known to its month, a dashed circle for a place known to its region, rims in the
+# theme's colour); the PDF embeds DejaVu and is a page of the right size in points; the
 # SVG is paths, with no embedded image.
 # Usage: bash vector_test.sh CHRONOMAP SCRATCH_DIR
 set -uo pipefail
@@ -59,6 +61,35 @@ for raster in from_pdf.png from_svg.png; do
     fail "$raster has ${got[2]:-none} at ${probes[2]} (the coup event), not the coup's crimson"
   for i in 0 1; do
     near "${want[i]}" "${got[i]:-none}" 12 ||
+      fail "$raster has ${got[i]:-none} at ${probes[i]} (${names[i]}), the PNG ${want[i]}"
+  done
+done
+
+# The event symbols (tests/data/symbols, as the render case event_symbols probes them)
+# in the dark theme: the month-dated agreement is a ring with the sea in its middle, the
+# region-placed one has a dashed circle (a dash and the gap after it), and the disc's
+# rim is the dark theme's light rim, in the PDF and SVG as in the PNG.
+"$chronomap" import "$(dirname "${BASH_SOURCE[0]}")/../data/symbols/symbols.csv" --data sym.db > /dev/null 2>&1 ||
+  fail "cannot import symbols.csv"
+sym_args=(--data sym.db --projection EPSG:4326 --bbox 0,-2.5,10,3.5 --size 500x300 --scale 3 --date 2025-08-14
+  --window 7 --plain --theme dark)
+for format in png pdf svg; do
+  "$chronomap" render "${sym_args[@]}" --out "sym.$format" || fail "render sym.$format"
+done
+pdftoppm -png -singlefile -scale-to-x 500 -scale-to-y 300 sym.pdf sym_pdf || fail "pdftoppm cannot read sym.pdf"
+rsvg-convert -w 500 -h 300 sym.svg -o sym_svg.png || fail "rsvg-convert cannot read sym.svg"
+probes=(250,225 259,225 428,179 426,186 114,225)
+names=("the ring's middle" "the ring" "a dash of the circle" "the gap after it" "the disc's rim")
+mapfile -t want < <(colors sym.png)
+[[ ${want[0]} == 23,33,43 && ${want[3]} == 23,33,43 ]] ||
+  fail "the PNG's ring middle and dash gap are ${want[0]} and ${want[3]}, not the dark sea 17212b"
+awk -v c="${want[4]}" 'BEGIN { split(c, x, ","); exit !(x[1] > 150 && x[2] > 150 && x[3] > 150) }' ||
+  fail "the PNG's disc rim is ${want[4]}, not the dark theme's light rim"
+for raster in sym_pdf.png sym_svg.png; do
+  [[ -f $raster ]] || continue
+  mapfile -t got < <(colors "$raster")
+  for i in "${!probes[@]}"; do
+    near "${want[i]}" "${got[i]:-none}" 16 ||
       fail "$raster has ${got[i]:-none} at ${probes[i]} (${names[i]}), the PNG ${want[i]}"
   done
 done

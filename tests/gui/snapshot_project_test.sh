@@ -2,7 +2,9 @@
 # One composer for the window and the command line: a snapshot saved from the window
 # (File > Save snapshot, 14 August 2025, a title typed in the dialog, the project
 # saved beside it) and `chronomap render --project` of that project are the same
-# image to the pixel; the snapshot carries the furniture (title block, caption band).
+# image to the pixel; the snapshot carries the furniture (title block, caption band);
+# the dialog shows a preview of the page; a .pdf typed as the file name is saved as a
+# vector PDF page of the size chosen.
 # Usage: snapshot_project_test.sh CHRONOMAP_BINARY WORK_DIR
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,13 +22,17 @@ field() { click "$1" "$2"; press ctrl+a; xdotool type --delay 50 "$3"; sleep 0.3
 
 go_to_date 2025-08-14
 press ctrl s
-sleep 1
+sleep 2  # the dialog centres itself once it has drawn its preview
 # The dialog, centred on the 1280x800 window: width, height, title, then Save.
-field 465 305 800
-field 465 330 500
-field 490 455 "Round trip"
+field 330 317 800
+field 330 342 500
+field 350 467 "Round trip"
+sleep 1
 shot "$work/dialog.png"
-click 432 584
+# The preview (right of the fields): the composed page's sea in its top left corner.
+preview=$(avg_rgb "$work/dialog.png" 790 300)
+check "a preview of the page (rgb $preview)" "$(awk -v c="$preview" 'BEGIN { split(c, v, " "); print (v[1] > 180 && v[2] > 200 && v[3] > 210) }') == 1"
+click 288 596
 for _ in $(seq 60); do [[ -s chronomap-snapshot.chronomap.json ]] && break; sleep 0.5; done
 sleep 0.5
 
@@ -45,4 +51,14 @@ check "a caption band under the map (rgb $band)" "$(awk -v c="$band" 'BEGIN { sp
 "$binary" render --project chronomap-snapshot.chronomap.json --out cli.png || { echo "FAIL: render --project"; exit 1; }
 differing=$(compare -metric AE chronomap-snapshot.png cli.png "$work/diff.png" 2>&1 | cut -d' ' -f1)
 check "the command line draws the window's snapshot to the pixel ($differing pixels differ)" "$differing == 0"
+
+# The same dialog saves a PDF through the vector writer: 800x500 px at 96 dpi.
+press ctrl s
+sleep 2
+field 340 242 "fig.pdf"
+click 288 596
+for _ in $(seq 40); do [[ -s fig.pdf ]] && break; sleep 0.5; done
+check "a PDF from the dialog ($(pdfinfo fig.pdf 2>&1 | grep -E 'Page size|Error' | tr -s ' '))" \
+  "$(pdfinfo fig.pdf 2>/dev/null | grep -c 'Page size: *600 x 375 pts') == 1"
+
 exit $failed

@@ -10,6 +10,7 @@
 
 #include "geo/geodesic.hpp"
 #include "render/scene.hpp"
+#include "render/symbols.hpp"
 
 namespace chronomap::exporting {
 namespace {
@@ -90,6 +91,35 @@ TEST(Composer, TheLegendListsOnlyWhatTheFrameShows) {
   EXPECT_FALSE(has_text(f, "arrest"));
 }
 
+TEST(Composer, TheLegendShowsThePrecisionSymbolsWhenTheyOccur) {
+  const geo::Projection projection("EPSG:4326");
+  const render::Scene scene;
+  const std::string ring = "date known to week, month or year", halo = "place known to region or country";
+  // Known to the day and the town in 2024; to the month in Mali and to the region in
+  // Niger in August 2025.
+  render::EventSet events;
+  const DayNumber day_2024 = to_day_number({2024, 7, 1}), day_2025 = to_day_number({2025, 8, 10});
+  events.add({-8.0, 12.6}, day_2024, day_2024, render::category_index("coup"));
+  events.add({-8.0, 12.6}, day_2025, day_2025, render::category_index("arrest"), 0, render::kDateImprecise);
+  events.add({2.1, 13.5}, day_2025, day_2025, render::category_index("arrest"), 0, render::kPlaceImprecise);
+  MapContent content;
+  content.events = &events;
+  Composer composer(Layout{}, 800, 600, 1.0f);
+
+  auto f = composer.compose(content, scene, projection, view_of(composer, sahel_box(projection), day_2024), {});
+  EXPECT_FALSE(has_text(f, ring));
+  EXPECT_FALSE(has_text(f, halo));
+  f = composer.compose(content, scene, projection, view_of(composer, sahel_box(projection), day_2025), {});
+  EXPECT_TRUE(has_text(f, ring));
+  EXPECT_TRUE(has_text(f, halo));
+  // Filtered out, the region-placed event takes its symbol out of the legend.
+  const std::vector<std::uint8_t> mask = {1, 1, 0};
+  content.mask = mask;
+  f = composer.compose(content, scene, projection, view_of(composer, sahel_box(projection), day_2025), {});
+  EXPECT_TRUE(has_text(f, ring));
+  EXPECT_FALSE(has_text(f, halo));
+}
+
 TEST(Composer, TheCaptionSaysThePeriodCountsFiltersAndSources) {
   const Story s = story();
   MapContent content;
@@ -168,6 +198,23 @@ TEST(Composer, TheNorthArrowPointsToThePoleInAPolarProjection) {
   camera.center = {10, 20};
   camera.units_per_pixel_x = camera.units_per_pixel_y = 0.1;
   EXPECT_NEAR(*north_angle(plate, camera, 100, 100, 800, 600), 0.0, 1e-9);
+}
+
+TEST(Composer, TheInsetIsDrawnInTheScenesTheme) {
+  const geo::Projection projection("EPSG:4326");
+  geo::Extent world;
+  world.add(-180, -90);
+  world.add(180, 90);
+  for (const render::Theme& theme : {render::light_theme(), render::dark_theme()}) {
+    render::Scene scene = render::build_scene({}, projection, theme);
+    scene.world_extent = projection.project_extent(world);
+    Composer composer(Layout{}, 1000, 800, 1.0f);
+    const auto f = composer.compose({}, scene, projection, view_of(composer, sahel_box(projection), 0), {});
+    ASSERT_TRUE(f.inset.has_value());
+    EXPECT_EQ(f.inset->background.r, theme.sea.r);
+    EXPECT_EQ(f.inset->background.g, theme.sea.g);
+    EXPECT_EQ(f.inset->background.b, theme.sea.b);
+  }
 }
 
 TEST(Composer, TheCaptionBandTakesTheBottomAndTheFrameFitsAbove) {
