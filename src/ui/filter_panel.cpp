@@ -150,7 +150,7 @@ void FilterPanel::draw(AppState& state) {
   }
   ImGui::SetNextItemWidth(180);
   const bool words_entered =
-      ImGui::InputTextWithHint("words", "bamako, bamak*, \"mutual defence\"", text_, sizeof text_, enter);
+      ImGui::InputTextWithHint("words", "bamako, bamak*, \"mutual understanding\"", text_, sizeof text_, enter);
   changed |= words_entered;
   const bool typing = !words_entered && ImGui::IsItemEdited() && state.map.events().size() <= kLiveSearchEvents;
   if (ImGui::IsItemHovered())
