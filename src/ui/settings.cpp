@@ -1,9 +1,11 @@
 // Reading and writing settings.ini.
 #include "ui/settings.hpp"
 
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -18,6 +20,28 @@ void read_number(const std::string& text, T& out) {
   if (ec == std::errc() && end == text.data() + text.size()) out = value;
 }
 
+// The on/off settings by their key in settings.ini, for reading and writing alike.
+template <typename S>
+auto flag_fields(S& s) {
+  using Field = std::pair<const char*, decltype(&s.snapshot_project)>;
+  return std::array<Field, 16>{{{"snapshot_date_stamp", &s.snapshot_layout.date_stamp},
+                                {"snapshot_caption", &s.snapshot_layout.caption},
+                                {"snapshot_legend", &s.snapshot_layout.legend},
+                                {"snapshot_scale_bar", &s.snapshot_layout.scale_bar},
+                                {"snapshot_miles", &s.snapshot_layout.miles},
+                                {"snapshot_north_arrow", &s.snapshot_layout.north_arrow},
+                                {"snapshot_inset", &s.snapshot_layout.inset},
+                                {"snapshot_project", &s.snapshot_project},
+                                {"layer_land", &s.layers.land},
+                                {"layer_borders", &s.layers.borders},
+                                {"layer_graticule", &s.layers.graticule},
+                                {"layer_moscow", &s.layers.moscow},
+                                {"layer_places", &s.layers.places},
+                                {"layer_labels", &s.layers.labels},
+                                {"layer_events", &s.layers.events},
+                                {"layer_links", &s.layers.links}}};
+}
+
 }  // namespace
 
 Settings Settings::load(const std::filesystem::path& file) {
@@ -28,9 +52,8 @@ Settings Settings::load(const std::filesystem::path& file) {
     const auto eq = line.find('=');
     if (eq == std::string::npos || line.starts_with('#')) continue;
     const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-    auto flag = [&](const char* name, bool& target) {
-      if (key == name) target = value == "1";
-    };
+    for (const auto& [name, target] : flag_fields(s))
+      if (key == name) *target = value == "1";
     if (key == "window_width") read_number(value, s.window_width);
     if (key == "window_height") read_number(value, s.window_height);
     if (key == "window_x") read_number(value, s.window_x);
@@ -44,26 +67,10 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (key == "snapshot_scale") read_number(value, s.snapshot_scale);
     if (key == "snapshot_title") s.snapshot_layout.title = value;
     if (key == "snapshot_subtitle") s.snapshot_layout.subtitle = value;
-    flag("snapshot_date_stamp", s.snapshot_layout.date_stamp);
-    flag("snapshot_caption", s.snapshot_layout.caption);
-    flag("snapshot_legend", s.snapshot_layout.legend);
-    flag("snapshot_scale_bar", s.snapshot_layout.scale_bar);
-    flag("snapshot_miles", s.snapshot_layout.miles);
-    flag("snapshot_north_arrow", s.snapshot_layout.north_arrow);
-    flag("snapshot_inset", s.snapshot_layout.inset);
-    flag("snapshot_project", s.snapshot_project);
     if (key == "recent_project" && !value.empty() && s.recent_projects.size() < 6) s.recent_projects.push_back(value);
     if (key == "time_cursor") s.time_cursor = value;
     if (key == "time_window_days") read_number(value, s.time_window_days);
     if (key == "time_mode" && (value == "window" || value == "cumulative" || value == "everything")) s.time_mode = value;
-    flag("layer_land", s.layers.land);
-    flag("layer_borders", s.layers.borders);
-    flag("layer_graticule", s.layers.graticule);
-    flag("layer_moscow", s.layers.moscow);
-    flag("layer_places", s.layers.places);
-    flag("layer_labels", s.layers.labels);
-    flag("layer_events", s.layers.events);
-    flag("layer_links", s.layers.links);
   }
   s.window_width = std::clamp(s.window_width, 320, 16384);
   s.window_height = std::clamp(s.window_height, 240, 16384);
@@ -78,17 +85,10 @@ std::string Settings::save(const std::filesystem::path& file) const {
       << "\nwindow_y=" << window_y << "\nprojection=" << projection << "\ntheme=" << theme << "\nsnapshot_path=" << snapshot_path
       << "\nsnapshot_width=" << snapshot_width << "\nsnapshot_height=" << snapshot_height
       << "\nsnapshot_scale=" << snapshot_scale << "\nsnapshot_title=" << snapshot_layout.title
-      << "\nsnapshot_subtitle=" << snapshot_layout.subtitle << "\nsnapshot_date_stamp=" << snapshot_layout.date_stamp
-      << "\nsnapshot_caption=" << snapshot_layout.caption << "\nsnapshot_legend=" << snapshot_layout.legend
-      << "\nsnapshot_scale_bar=" << snapshot_layout.scale_bar << "\nsnapshot_miles=" << snapshot_layout.miles
-      << "\nsnapshot_north_arrow=" << snapshot_layout.north_arrow << "\nsnapshot_inset=" << snapshot_layout.inset
-      << "\nsnapshot_project=" << snapshot_project << "\nlayer_land=" << layers.land
-      << "\nlayer_borders=" << layers.borders << "\nlayer_graticule=" << layers.graticule
-      << "\nlayer_moscow=" << layers.moscow << "\nlayer_places=" << layers.places
-      << "\nlayer_labels=" << layers.labels << "\nlayer_events=" << layers.events
-      << "\nlayer_links=" << layers.links << "\ndensity=" << render::density_mode_name(density)
+      << "\nsnapshot_subtitle=" << snapshot_layout.subtitle << "\ndensity=" << render::density_mode_name(density)
       << "\ntime_cursor=" << time_cursor << "\ntime_window_days=" << time_window_days << "\ntime_mode=" << time_mode
       << "\n";
+  for (const auto& [name, field] : flag_fields(*this)) out << name << "=" << (*field ? 1 : 0) << "\n";
   for (const auto& path : recent_projects) out << "recent_project=" << path << "\n";
   try {
     write_file_atomically(file, out.str());
