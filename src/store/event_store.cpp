@@ -101,16 +101,21 @@ std::vector<std::string> EventStore::check() {
       problems.push_back("search index: damaged, or out of step with the events it indexes");
     }
     try {
-      db_.exec("INSERT INTO event_names(event_names, rank) VALUES ('integrity-check', 1)");
+      db_.exec("INSERT INTO search_names_fts(search_names_fts, rank) VALUES ('integrity-check', 1)");
     } catch (const Error&) {
       problems.push_back("name index: damaged");
     }
   } else {
     problems.push_back("search index: not checked (the store is read-only to this user)");
   }
-  // Every event has its name keys (an event with no actor and no place has an empty row).
-  if (const auto missing = db_.query_int("SELECT count(*) FROM events WHERE id NOT IN (SELECT rowid FROM event_names)"))
-    problems.push_back("name index: " + std::to_string(missing) + " event(s) without their name keys");
+  // Every actor, and every place of a country that events name, has its keys.
+  const auto missing =
+      db_.query_int("SELECT count(*) FROM actors WHERE name NOT IN (SELECT name FROM search_names WHERE is_place = 0)") +
+      db_.query_int(
+          "SELECT count(*) FROM (SELECT DISTINCT place, coalesce(country, '') AS c FROM events WHERE coalesce(place, '') "
+          "<> '') p WHERE NOT EXISTS (SELECT 1 FROM search_names n WHERE n.is_place = 1 AND n.name = p.place AND "
+          "n.country = p.c)");
+  if (missing > 0) problems.push_back("name index: " + std::to_string(missing) + " name(s) without their keys");
   return problems;
 }
 
@@ -157,7 +162,8 @@ int bind_source(Statement& s, int i, const std::string& source) {
   return i;
 }
 
-std::string where_clause(const EventFilter& f) {
+// `matches`: each search term's expression over the text index (EventStore::matches).
+std::string where_clause(const EventFilter& f, const std::vector<std::string>& matches) {
   std::string sql = " WHERE 1";
   // A year is the widest span: the bound on start_day lets the index narrow the scan.
   if (f.to) sql += std::string(" AND e.start_day <= ? + 366 AND ") + kFirstPossibleDay + " <= ?";
@@ -173,19 +179,13 @@ std::string where_clause(const EventFilter& f) {
   if (f.max_fatalities) sql += " AND e.fatalities <= ?";
   if (!f.date_precision.empty()) sql += " AND e.date_precision = ?";
   if (!f.source.empty()) sql += source_clause("e");
-  if (!f.text.empty()) {
-    // Each term in the texts, or in the other spellings of the actors and place.
-    for (const auto& term : parse_search(f.text)) {
-      sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?";
-      if (!name_match(term).empty()) sql += " UNION SELECT rowid FROM event_names WHERE event_names MATCH ?";
-      sql += ')';
-    }
-  }
+  for (std::size_t i = 0; i < matches.size(); ++i)
+    sql += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
   if (f.bbox) sql += " AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?";  // events_by_position
   return sql;
 }
 
-int bind_filter(Statement& s, const EventFilter& f) {
+int bind_filter(Statement& s, const EventFilter& f, const std::vector<std::string>& matches) {
   int i = 0;
   if (f.to) {
     s.bind(++i, std::int64_t{*f.to});
@@ -202,12 +202,7 @@ int bind_filter(Statement& s, const EventFilter& f) {
   if (f.max_fatalities) s.bind(++i, *f.max_fatalities);
   if (!f.date_precision.empty()) s.bind(++i, std::string_view(f.date_precision));
   if (!f.source.empty()) i = bind_source(s, i, f.source);
-  if (!f.text.empty()) {
-    for (const auto& term : parse_search(f.text)) {
-      s.bind(++i, std::string_view(text_match(term)));
-      if (const auto names = name_match(term); !names.empty()) s.bind(++i, std::string_view(names));
-    }
-  }
+  for (const auto& match : matches) s.bind(++i, std::string_view(match));
   if (f.bbox) {
     for (double v : {f.bbox->min_x, f.bbox->max_x, f.bbox->min_y, f.bbox->max_y}) s.bind(++i, v);
   }
@@ -254,10 +249,11 @@ void read_event(const Statement& s, EventRecord& r) {
 }  // namespace
 
 void EventStore::for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit) {
-  std::string sql = kEventColumns + where_clause(filter) + " ORDER BY e.start_day, e.id";
+  const auto text = matches(filter);
+  std::string sql = kEventColumns + where_clause(filter, text) + " ORDER BY e.start_day, e.id";
   if (filter.limit) sql += " LIMIT ?";
   auto s = db_.prepare(sql);
-  const int n = bind_filter(s, filter);
+  const int n = bind_filter(s, filter, text);
   if (filter.limit) s.bind(n + 1, static_cast<std::int64_t>(filter.limit));
   EventRecord r;
   while (s.step()) {
@@ -286,14 +282,15 @@ std::vector<EventRecord> EventStore::query(const EventFilter& filter) {
 }
 
 void EventStore::for_each_point(const EventFilter& filter, const std::function<void(const EventPoint&)>& visit) {
+  const auto text = matches(filter);
   std::string sql =
       "SELECT e.lon, e.lat, e.start_day, coalesce(e.end_day, e.start_day), e.category, coalesce(e.fatalities, 0), "
       "e.date_precision, e.id, coalesce(e.geo_precision, '') "
       "FROM events e" +
-      where_clause(filter) + " ORDER BY e.id";
+      where_clause(filter, text) + " ORDER BY e.id";
   if (filter.limit) sql += " LIMIT ?";
   auto s = db_.prepare(sql);
-  const int n = bind_filter(s, filter);
+  const int n = bind_filter(s, filter, text);
   if (filter.limit) s.bind(n + 1, static_cast<std::int64_t>(filter.limit));
   EventPoint p;
   while (s.step()) {
@@ -310,9 +307,17 @@ void EventStore::for_each_point(const EventFilter& filter, const std::function<v
   }
 }
 
+std::vector<std::string> EventStore::matches(const EventFilter& filter) {
+  std::vector<std::string> out;
+  if (filter.text.empty()) return out;
+  for (const auto& term : parse_search(filter.text)) out.push_back(term_match(db_, term));
+  return out;
+}
+
 std::vector<std::int64_t> EventStore::ids(const EventFilter& filter) {
-  auto s = db_.prepare("SELECT e.id FROM events e" + where_clause(filter) + " ORDER BY e.id");
-  bind_filter(s, filter);
+  const auto text = matches(filter);
+  auto s = db_.prepare("SELECT e.id FROM events e" + where_clause(filter, text) + " ORDER BY e.id");
+  bind_filter(s, filter, text);
   std::vector<std::int64_t> out;
   while (s.step()) out.push_back(s.column_int(0));
   return out;

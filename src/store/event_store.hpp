@@ -59,6 +59,8 @@ class EventStore {
 
  private:
   EventStore(Database db, bool writable) : db_(std::move(db)), writable_(writable) {}
+  // Each term of the filter's text as an FTS5 expression (store/search.hpp).
+  std::vector<std::string> matches(const EventFilter& filter);
   Database db_;
   bool writable_;
 };

@@ -22,14 +22,6 @@ constexpr std::int64_t kBytesPerRowGuess = 256;
 // would have done, once per row and only for rows stored before this import (the
 // search index never held the new rows' text); the row is indexed again with the new
 // rows. A TEMP trigger, so it is never part of the stored schema.
-// Keys one event's names (?1: its id); registers the function it calls first.
-Statement prepare_name_keys(Database& db) {
-  register_name_keys(db);
-  return db.prepare(
-      "INSERT INTO event_names(rowid, keys) SELECT id, chronomap_name_keys(coalesce(actors, ''), coalesce(place, ''), "
-      "coalesce(country, '')) FROM events WHERE id = ?");
-}
-
 constexpr const char* kRevisionTrigger = R"sql(
 CREATE TEMP TABLE chronomap_reindex (id INTEGER PRIMARY KEY);
 CREATE TEMP TRIGGER chronomap_revision AFTER UPDATE OF title, notes, actors, place ON main.events
@@ -101,8 +93,7 @@ EventWriter::EventWriter(Database& db)
       insert_event_actor_(db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)")),
       delete_event_actors_(db.prepare("DELETE FROM event_actors WHERE event_id = ?")),
       written_by_(db.prepare("SELECT coalesce(actors, '') FROM events WHERE uid = ? AND dataset_id = ?")),
-      insert_names_(prepare_name_keys(db)),
-      delete_names_(db.prepare("DELETE FROM event_names WHERE rowid = ?")) {}
+      names_(db) {}
 
 std::optional<std::string> EventWriter::actors_written_by(std::string_view uid, std::int64_t dataset_id) {
   written_by_.bind(1, uid).bind(2, dataset_id);
@@ -159,13 +150,6 @@ void EventWriter::finish_indexes() {
       "WHERE id > ?1 ORDER BY id");
   fill.bind(1, last_id_);
   fill.run();
-  // The name keys likewise: the revised rows' again, then the new rows', one pass each.
-  auto names_hash_size = db_.prepare("INSERT INTO event_names(event_names, rank) VALUES ('hashsize', ?)");
-  names_hash_size.bind(1, kBulkFtsHashBytes).run();
-  db_.exec("DELETE FROM event_names WHERE rowid IN (SELECT id FROM temp.chronomap_reindex)");
-  index_name_keys(db_, 0, "temp.chronomap_reindex");
-  index_name_keys(db_, last_id_);
-  names_hash_size.bind(1, kDefaultFtsHashBytes).run();
   hash_size.bind(1, kDefaultFtsHashBytes).run();
   db_.exec("DROP TRIGGER temp.chronomap_revision; DROP TABLE temp.chronomap_reindex");
   for (const auto& sql : restore_sql_) db_.exec(sql.c_str());
@@ -212,6 +196,7 @@ std::int64_t EventWriter::actor_id(std::string_view name) {
   const auto id = insert_actor_.column_int(0);
   insert_actor_.reset();
   actor_ids_.emplace(std::string(name), id);
+  names_.add_actor(name);
   return id;
 }
 
@@ -234,7 +219,7 @@ Written EventWriter::insert(const EventRecord& e, std::string_view uid) {
   if (db_.changes() > 0) {
     const auto event_id = db_.last_insert_rowid();
     add_actors(event_id, e.actors);
-    if (!deferred_) insert_names_.bind(1, event_id).run();
+    names_.add_place(e.place, e.country);
     return Written::inserted;
   }
   if (!is_source_id(uid)) return Written::unchanged;
@@ -246,12 +231,7 @@ Written EventWriter::insert(const EventRecord& e, std::string_view uid) {
   delete_event_actors_.bind(1, event_id);
   delete_event_actors_.run();
   add_actors(event_id, e.actors);
-  // Deferred, finish_indexes() keys the rows of this import and those stored before
-  // whose texts changed (chronomap_reindex).
-  if (!deferred_) {
-    delete_names_.bind(1, event_id).run();
-    insert_names_.bind(1, event_id).run();
-  }
+  names_.add_place(e.place, e.country);
   return Written::updated;
 }
 

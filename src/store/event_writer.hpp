@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/name_keys.hpp"
 #include "store/records.hpp"
 #include "store/sqlite.hpp"
 
@@ -69,7 +70,7 @@ class EventWriter {
   Statement insert_actor_;
   Statement insert_event_actor_, delete_event_actors_;
   Statement written_by_;
-  Statement insert_names_, delete_names_;  // event_names, when not deferred
+  NameIndex names_;  // the other spellings of the actors and places written
   std::unordered_map<std::string, std::int64_t> actor_ids_;
   // Bulk mode: rows above last_id_ are new; restore_sql_ recreates what was dropped.
   bool deferred_ = false;

@@ -1,12 +1,8 @@
-// Name keys, and the event_names index they fill.
+// Name keys, and the name index they fill (search_names).
 #include "store/name_keys.hpp"
 
-#include <sqlite3.h>
-
 #include <array>
-#include <memory>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include "core/error.hpp"
@@ -124,11 +120,8 @@ std::string name_keys(std::string_view names) {
   return keys;
 }
 
-std::string event_name_keys(std::string_view actors, std::string_view place, std::string_view country,
-                            const Gazetteer* gazetteer) {
-  std::string names(actors);
-  names += ';';
-  names += place;
+std::string place_name_keys(std::string_view place, std::string_view country, const Gazetteer* gazetteer) {
+  std::string names(place);
   if (gazetteer && !place.empty()) {
     if (const auto known = gazetteer->lookup(place, country)) {
       names += ';';
@@ -140,77 +133,69 @@ std::string event_name_keys(std::string_view actors, std::string_view place, std
   return name_keys(names);
 }
 
-namespace {
+NameIndex::NameIndex(Database& db)
+    : insert_(db.prepare("INSERT INTO search_names (is_place, name, country, keys) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (is_place, name, country) DO NOTHING")) {}
 
-// The state behind chronomap_name_keys(): the gazetteer, loaded when first needed, and
-// the keys of the actors and places seen (rows repeat them by the thousand).
-struct NameKeysFunction {
-  std::optional<Gazetteer> gazetteer;
-  bool tried = false;
-  std::unordered_map<std::string, std::string> actors, places;
-
-  const Gazetteer* shipped() {
-    if (!tried) {
-      tried = true;
-      try {
-        gazetteer = Gazetteer::load_shipped();
-      } catch (const Error&) {
-        // Without the gazetteer the keys are the names' own; the search still works.
-      }
+const Gazetteer* NameIndex::gazetteer() {
+  if (!gazetteer_tried_) {
+    gazetteer_tried_ = true;
+    try {
+      gazetteer_ = Gazetteer::load_shipped();
+    } catch (const Error&) {
+      // Without the gazetteer the keys are the names' own; the search still works.
     }
-    return gazetteer ? &*gazetteer : nullptr;
   }
-};
-
-std::string_view text_argument(sqlite3_value* value) {
-  const auto* text = sqlite3_value_text(value);
-  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_value_bytes(value)))
-              : std::string_view{};
+  return gazetteer_ ? &*gazetteer_ : nullptr;
 }
 
-void name_keys_sql(sqlite3_context* context, int, sqlite3_value** argv) {
-  auto& state = *static_cast<NameKeysFunction*>(sqlite3_user_data(context));
-  if (state.actors.size() > 200'000) state.actors.clear();
-  if (state.places.size() > 200'000) state.places.clear();
-  const std::string_view actors = text_argument(argv[0]), place = text_argument(argv[1]),
-                         country = text_argument(argv[2]);
-  auto [a, new_actors] = state.actors.try_emplace(std::string(actors));
-  if (new_actors) a->second = name_keys(actors);
-  std::string place_id(place);
-  place_id += '\n';
-  place_id += country;
-  auto [p, new_place] = state.places.try_emplace(std::move(place_id));
-  if (new_place) p->second = place.empty() ? std::string() : event_name_keys({}, place, country, state.shipped());
-  std::string keys = a->second;
-  if (!keys.empty() && !p->second.empty()) keys += ' ';
-  keys += p->second;
-  sqlite3_result_text(context, keys.data(), static_cast<int>(keys.size()), SQLITE_TRANSIENT);
+void NameIndex::add(bool is_place, std::string_view name, std::string_view country, const std::string& keys) {
+  insert_.bind(1, std::int64_t{is_place}).bind(2, name).bind(3, country).bind(4, std::string_view(keys));
+  insert_.run();
 }
 
-}  // namespace
-
-void register_name_keys(Database& db) {
-  auto* state = new NameKeysFunction();
-  const int rc = sqlite3_create_function_v2(
-      db.handle(), "chronomap_name_keys", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, state, name_keys_sql, nullptr,
-      nullptr, [](void* p) { delete static_cast<NameKeysFunction*>(p); });
-  if (rc != SQLITE_OK) throw Error(db.path().string() + ": " + sqlite_message(db.handle(), rc));
+void NameIndex::add_actor(std::string_view name) {
+  std::string id = "a\n";
+  id += name;
+  if (name.empty() || !seen_.insert(std::move(id)).second) return;
+  add(false, name, {}, name_keys(name));
 }
 
-void index_name_keys(Database& db, std::int64_t after_id, const char* only) {
-  std::string sql =
-      "INSERT INTO event_names(rowid, keys) SELECT id, chronomap_name_keys(coalesce(actors, ''), coalesce(place, ''),"
-      " coalesce(country, '')) FROM events WHERE ";
-  if (only) {
-    sql += "id IN (SELECT id FROM ";
-    sql += only;
-    sql += ")";
-  } else {
-    sql += "id > ?";
-  }
-  auto s = db.prepare(sql);
-  if (!only) s.bind(1, after_id);
-  s.run();
+void NameIndex::add_place(std::string_view place, std::string_view country) {
+  std::string id = "p\n";
+  id += place;
+  id += '\n';
+  id += country;
+  if (place.empty() || !seen_.insert(std::move(id)).second) return;
+  add(true, place, country, place_name_keys(place, country, gazetteer()));
+}
+
+void index_all_names(Database& db) {
+  NameIndex index(db);
+  std::vector<std::string> actors;
+  auto a = db.prepare(
+      "SELECT name FROM actors WHERE name NOT IN (SELECT name FROM search_names WHERE is_place = 0) ORDER BY id");
+  while (a.step()) actors.emplace_back(a.column_text(0));
+  for (const auto& name : actors) index.add_actor(name);
+  std::vector<std::pair<std::string, std::string>> places;
+  auto p = db.prepare(
+      "SELECT DISTINCT place, coalesce(country, '') AS c FROM events e WHERE coalesce(place, '') <> '' AND NOT EXISTS "
+      "(SELECT 1 FROM search_names n WHERE n.is_place = 1 AND n.name = e.place AND n.country = coalesce(e.country, ''))");
+  while (p.step()) places.emplace_back(p.column_text(0), p.column_text(1));
+  for (const auto& [place, country] : places) index.add_place(place, country);
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> expand_names(Database& db,
+                                                                            const std::string& keys_match,
+                                                                            std::size_t limit) {
+  auto s = db.prepare(
+      "SELECT DISTINCT is_place, name FROM search_names WHERE id IN "
+      "(SELECT rowid FROM search_names_fts WHERE search_names_fts MATCH ?) ORDER BY is_place, name LIMIT ?");
+  s.bind(1, std::string_view(keys_match)).bind(2, static_cast<std::int64_t>(limit + 1));
+  std::vector<std::pair<std::string, std::string>> names;
+  while (s.step()) names.emplace_back(s.column_int(0) ? "place" : "actors", std::string(s.column_text(1)));
+  if (names.size() > limit) return std::nullopt;
+  return names;
 }
 
 }  // namespace chronomap::store

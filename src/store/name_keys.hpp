@@ -8,8 +8,12 @@
 // join names that differ (ч and ш both give "sh"): they only widen a search.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "store/gazetteer.hpp"
 #include "store/sqlite.hpp"
@@ -22,20 +26,44 @@ std::string name_key(std::string_view word);
 // The keys of every word of `names` (any separators), each once, space-joined.
 std::string name_keys(std::string_view names);
 
-// What the event_names index holds for an event: the keys of its actors' names and of
-// its place, and of the place's other names in the gazetteer (Moscou, Moskva, Москва
-// for Moscow in RUS) when `gazetteer` knows it there.
-std::string event_name_keys(std::string_view actors, std::string_view place, std::string_view country,
-                            const Gazetteer* gazetteer);
+// The keys of a place's name and of its other names in the gazetteer (Moscou, Moskva,
+// Москва for Moscow in RUS) when `gazetteer` knows it there.
+std::string place_name_keys(std::string_view place, std::string_view country, const Gazetteer* gazetteer);
 
-// Registers chronomap_name_keys(actors, place, country) on `db` (event_name_keys() with
-// the shipped gazetteer, loaded on the first place it is asked about), for the
-// statements that fill event_names from the events table in one pass.
-void register_name_keys(Database& db);
+// The name index (schema 7): each distinct actor, and each distinct place of a
+// country, keyed once in `search_names` and searched through `search_names_fts`. A
+// search term's keys find names there, and the names find the events through the
+// text index (expand_names), so the index grows with the names a store holds, not
+// with its events. Names are added as events are written and never removed: a name
+// no event holds any more only widens a search to nothing.
+class NameIndex {
+ public:
+  // Inside the caller's write transaction. The shipped gazetteer, for the places'
+  // other names, is loaded when the first place is keyed.
+  explicit NameIndex(Database& db);
+  void add_actor(std::string_view name);
+  void add_place(std::string_view place, std::string_view country);
 
-// Fills event_names for the events with an id above `after_id` (all: 0), or for those
-// listed in the table `only` when given; inside the caller's transaction, on a
-// connection register_name_keys() was called on.
-void index_name_keys(Database& db, std::int64_t after_id, const char* only = nullptr);
+ private:
+  void add(bool is_place, std::string_view name, std::string_view country, const std::string& keys);
+  const Gazetteer* gazetteer();
+
+  Statement insert_;
+  std::unordered_set<std::string> seen_;  // "a\nname" and "p\nplace\ncountry" added by this writer
+  std::optional<Gazetteer> gazetteer_;
+  bool gazetteer_tried_ = false;
+};
+
+// Keys every actor and every place of the events that the name index lacks (a store
+// upgraded from schema 6 or before); inside the caller's transaction.
+void index_all_names(Database& db);
+
+// The names whose keys match `keys_match` (an FTS5 expression over the keys), each
+// as the text index's column and the name: {"actors", "Andrei Belousov"}, {"place",
+// "Moscow"}; nullopt when more than `limit` names match (a prefix of a letter or two),
+// which is too wide to be worth searching as other spellings.
+std::optional<std::vector<std::pair<std::string, std::string>>> expand_names(Database& db,
+                                                                            const std::string& keys_match,
+                                                                            std::size_t limit);
 
 }  // namespace chronomap::store

@@ -2,7 +2,8 @@
 // held events, links and data sets with an R*Tree; version 2 adds actors and FTS5;
 // version 3 the store's own gazetteer (places); version 4 replaces the R*Tree with a
 // B-tree index on (lon, lat); version 5 the countries that take part in an event, and
-// the country of each link endpoint; version 6 the name keys of actors and places.
+// the country of each link endpoint; version 6 the name keys of actors and places;
+// version 7 keys each distinct name once instead of each event's names.
 #include "store/schema.hpp"
 
 #include <array>
@@ -175,8 +176,34 @@ CREATE TRIGGER event_names_delete AFTER DELETE ON events BEGIN
 END;
 )sql";
 
-constexpr std::array kMigrations = {kVersion1,        kVersion2,        kVersionPlaces,
-                                    kVersionPosition, kVersionInvolved, kVersionNames};
+// The name keys of version 6 were one row per event, with its actors' and place's keys
+// and a stored copy of them: at a million events a third of the import's time and
+// 150 MB of the store, for a few thousand distinct names. Each distinct actor, and
+// each distinct place of a country, is keyed once here instead; a search finds the
+// names by their keys, then the events by those names in the text index (search.hpp).
+// Filled by chronomap (index_all_names), as version 6's table was.
+constexpr const char* kVersionNameIndex = R"sql(
+DROP TRIGGER IF EXISTS event_names_delete;
+DROP TABLE IF EXISTS event_names;
+CREATE TABLE search_names (
+  id INTEGER PRIMARY KEY,
+  is_place INTEGER NOT NULL CHECK (is_place IN (0, 1)),
+  name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  keys TEXT NOT NULL,
+  UNIQUE (is_place, name, country));
+CREATE VIRTUAL TABLE search_names_fts USING fts5(keys, content='search_names', content_rowid='id', columnsize=0,
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER search_names_insert AFTER INSERT ON search_names BEGIN
+  INSERT INTO search_names_fts(rowid, keys) VALUES (new.id, new.keys);
+END;
+CREATE TRIGGER search_names_delete AFTER DELETE ON search_names BEGIN
+  INSERT INTO search_names_fts(search_names_fts, rowid, keys) VALUES ('delete', old.id, old.keys);
+END;
+)sql";
+
+constexpr std::array kMigrations = {kVersion1,        kVersion2,        kVersionPlaces,   kVersionPosition,
+                                    kVersionInvolved, kVersionNames,    kVersionNameIndex};
 static_assert(kMigrations.size() == kSchemaVersion);
 
 }  // namespace
@@ -191,10 +218,7 @@ void migrate(Database& db) {
   try {
     for (auto v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[static_cast<std::size_t>(v)]);
     if (version > 0 && version < 5) backfill_involvement(db);
-    if (version > 0 && version < 6) {
-      register_name_keys(db);
-      index_name_keys(db, 0);
-    }
+    if (version > 0 && version < 7) index_all_names(db);
     // PRAGMAs take no bound parameters; these are compile-time constants.
     db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());

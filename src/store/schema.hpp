@@ -12,7 +12,7 @@ namespace chronomap::store {
 // Written in the SQLite header (PRAGMA application_id) so a chronomap store is known
 // before a single page is read: "CHMP".
 inline constexpr std::int32_t kApplicationId = 0x43484d50;
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings `db` from its user_version up to kSchemaVersion. Throws Error when the file
 // comes from a newer chronomap.

@@ -103,4 +103,20 @@ std::string name_match(const SearchTerm& term) {
   return expression;
 }
 
+std::string term_match(Database& db, const SearchTerm& term) {
+  std::string expression = text_match(term);
+  const auto keys = name_match(term);
+  if (keys.empty()) return expression;
+  if (const auto names = expand_names(db, keys, kMaxOtherSpellings)) {
+    for (const auto& [column, name] : *names) {
+      if (fold_name(name).empty()) continue;  // no words: nothing a phrase could match
+      expression += " OR ";
+      expression += column;
+      expression += " : ";
+      expression += fts_string(name);
+    }
+  }
+  return expression;
+}
+
 }  // namespace chronomap::store

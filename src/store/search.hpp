@@ -1,8 +1,9 @@
 // Text search as users type it, for the filters' "words": words, prefixes (bamak*) and
 // "quoted phrases", every term required. Each term is looked for in the events' texts
-// (events_fts) and, folded into name keys, in the other spellings of their actors and
-// places (event_names): "Belooussov" finds Belousov and Белоусов, "Moscou" Moscow.
-// Terms become FTS5 expressions built here, so no query reaches FTS5's own syntax.
+// (events_fts) and, folded into name keys, among the other spellings of the store's
+// actors and places (the name index, store/name_keys.hpp): "Belooussov" finds the
+// events of Belousov and Белоусов, "Moscou" those in Moscow. Terms become FTS5
+// expressions built here, so no query reaches FTS5's own syntax.
 #pragma once
 
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/sqlite.hpp"
 
 namespace chronomap::store {
 
@@ -36,5 +38,14 @@ std::string text_match(const SearchTerm& term);
 // The term as an FTS5 expression over the name keys (name_key() of each of its words);
 // empty when none of its words has a key.
 std::string name_match(const SearchTerm& term);
+
+// More names than this matching a term's keys (a prefix of a letter or two) are too
+// wide to be other spellings: the term is then searched as typed only.
+inline constexpr std::size_t kMaxOtherSpellings = 200;
+
+// The term as one FTS5 expression over the text index: the term as typed (text_match),
+// or any name of `db`'s name index whose keys match the term's, as a phrase in the
+// actors or the place column.
+std::string term_match(Database& db, const SearchTerm& term);
 
 }  // namespace chronomap::store

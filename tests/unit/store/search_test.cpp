@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "core/paths.hpp"
 #include "store/name_keys.hpp"
 #include "store/schema.hpp"
@@ -130,32 +132,70 @@ TEST_F(SearchStore, TheMapsLinksFollowTheEventFiltersCountryAndSource) {
   EXPECT_EQ(links.size(), store.links(rus).size());  // `chronomap links --country RUS`
 }
 
-TEST_F(SearchStore, AStoreOfTheVersionBeforeIsUpgradedAndFindsOtherSpellings) {
+TEST_F(SearchStore, StoresOfEarlierVersionsAreUpgradedAndFindOtherSpellings) {
   const auto path = dir() / "old.db";
   {
     auto store = EventStore::open(path);
     import_file(store, geodata_file("events.csv"), options());
-    // What version 5 held: no name keys.
-    store.database().exec("DROP TRIGGER event_names_delete; DROP TABLE event_names; PRAGMA user_version = 5");
+    // What version 5 held: no name keys. Upgrading runs version 6 (a key row per event)
+    // and version 7 (a key row per name) in turn.
+    store.database().exec(
+        "DROP TRIGGER search_names_insert; DROP TRIGGER search_names_delete; DROP TABLE search_names_fts; "
+        "DROP TABLE search_names; PRAGMA user_version = 5");
   }
   auto store = EventStore::open(path, EventStore::OpenMode::read_only);
   EXPECT_EQ(store.schema_version(), kSchemaVersion);
   EXPECT_EQ(ids(store, "Belooussov"), std::vector<std::string>{"aes-0026"});
+  EXPECT_EQ(ids(store, "Moscou memoranda"), std::vector<std::string>{"aes-0026"});
+  EXPECT_EQ(store.database().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'event_names'"), 0);
+  EXPECT_EQ(store.check(), std::vector<std::string>{"search index: not checked (the store is read-only to this user)"});
 }
 
-TEST_F(SearchStore, DeletingAnEventDeletesItsNameKeys) {
+TEST_F(SearchStore, TheNameIndexHoldsEachNameOnceNotEachEvent) {
+  auto store = shipped();
+  auto& db = store.database();
+  // Bamako is the place of seven events and has one row of keys; every actor one row.
+  EXPECT_GE(db.query_int("SELECT count(*) FROM events WHERE place = 'Bamako'"), 7);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM search_names WHERE is_place = 1 AND name = 'Bamako'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM search_names WHERE is_place = 0"), db.query_int("SELECT count(*) FROM actors"));
+  // Importing the same file again adds no names.
+  const auto names = db.query_int("SELECT count(*) FROM search_names");
+  import_file(store, geodata_file("events.csv"), options());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM search_names"), names);
+}
+
+TEST_F(SearchStore, ADeletedEventIsNoLongerFoundByAnotherSpelling) {
   auto store = shipped();
   store.database().exec("DELETE FROM events WHERE source_id = 'aes-0026'");
-  EXPECT_EQ(store.database().query_int("SELECT count(*) FROM event_names WHERE rowid NOT IN (SELECT id FROM events)"),
-            0);
   EXPECT_TRUE(ids(store, "Belooussov").empty());
+  EXPECT_TRUE(ids(store, "Moscou memoranda").empty());
 }
 
-TEST_F(SearchStore, CheckFindsEventsWithoutTheirNameKeys) {
+TEST_F(SearchStore, ATermMatchingTooManyNamesIsNotWidenedByThem) {
+  auto store = open_store();
+  // 201 places whose keys all start with "zzplase": too many to be other spellings.
+  std::string csv = "date,latitude,longitude,place,title\n";
+  for (std::size_t i = 0; i <= kMaxOtherSpellings; ++i) {
+    const auto n = std::to_string(i);
+    csv += "2025-01-01,12.5,-8.0,Zzplace" + n + ",Event " + n + "\n";
+  }
+  const auto file = dir() / "many.csv";
+  std::ofstream(file) << csv;
+  import_file(store, file, options());
+  auto& db = store.database();
+  ASSERT_EQ(db.query_int("SELECT count(*) FROM search_names WHERE is_place = 1"), 201);
+  EXPECT_FALSE(expand_names(db, name_match({"zzplace", false, true}), kMaxOtherSpellings));
+  const auto few = expand_names(db, name_match({"zzplace1", false, true}), kMaxOtherSpellings);
+  ASSERT_TRUE(few);
+  EXPECT_EQ(few->size(), 111u);  // Zzplace1, Zzplace10 to 19, Zzplace100 to 199
+  EXPECT_EQ(ids(store, "zzplace*").size(), kMaxOtherSpellings + 1) << "as typed, the prefix still finds them all";
+}
+
+TEST_F(SearchStore, CheckFindsNamesWithoutTheirKeys) {
   auto store = shipped();
   EXPECT_EQ(store.check(), std::vector<std::string>{});
-  store.database().exec("DELETE FROM event_names WHERE rowid = (SELECT min(id) FROM events)");
-  EXPECT_EQ(store.check(), std::vector<std::string>{"name index: 1 event(s) without their name keys"});
+  store.database().exec("DELETE FROM search_names WHERE is_place = 1 AND name = 'Bamako'");
+  EXPECT_EQ(store.check(), std::vector<std::string>{"name index: 1 name(s) without their keys"});
 }
 
 }  // namespace
