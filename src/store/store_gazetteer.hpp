@@ -51,6 +51,7 @@ class StoreGazetteer {
     double lon = 0, lat = 0;
     std::int64_t dataset_id = 0;
     std::int64_t rows_seen = 0;
+    std::string key;  // fold_name(name), while learned and not yet written
   };
   // The places called `key` (a folded name), in the order they were first learned.
   const std::vector<Place>& named(const std::string& key);

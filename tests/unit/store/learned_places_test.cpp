@@ -176,6 +176,25 @@ TEST_F(LearnedPlaces, GazetteerWithoutNameField) {
 }
 
 // A refused import, of events or of a gazetteer, teaches nothing.
+// Places are written sorted by their key, but keep the order they were learned in:
+// with equal counts of rows, the first learned comes first.
+TEST_F(LearnedPlaces, EqualCountsKeepTheOrderLearned) {
+  auto store = open_store();
+  auto& db = store.database();
+  WriteTransaction transaction(db);
+  StoreGazetteer own(db);
+  own.learn("Zarmaganda", "NER", "", 3.5, 14.0, 0);  // east of the next: sorts after it
+  own.learn("Zarmaganda", "NER", "", 1.5, 14.0, 0);
+  own.learn("Abala", "NER", "", 3.2, 14.9, 0);
+  EXPECT_EQ(own.flush().added, 3);
+  transaction.commit();
+  const auto found = own.resolve("Zarmaganda", "NER");
+  ASSERT_EQ(found.candidates.size(), 2u);
+  EXPECT_EQ(found.candidates[0].lon, 3.5);
+  EXPECT_EQ(found.candidates[1].lon, 1.5);
+  EXPECT_EQ(db.query_int("SELECT id FROM places WHERE name = 'Abala'"), 3);
+}
+
 TEST_F(LearnedPlaces, RefusedImportTeachesNothing) {
   auto store = open_store();
   EXPECT_THROW(import_file(store, file("refused_after_learning.csv"), options()), InputError);
