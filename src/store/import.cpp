@@ -14,9 +14,9 @@
 #include "store/event_writer.hpp"
 #include "store/gazetteer.hpp"
 #include "store/ogr_rows.hpp"
+#include "store/read_ahead.hpp"
 #include "store/source_dates.hpp"
 #include "store/row_mapping.hpp"
-#include "store/store_gazetteer.hpp"
 #include "store/store_gazetteer.hpp"
 #include "store/text.hpp"
 
@@ -80,11 +80,16 @@ class Source {
     if (csv_) csv_->replay_header();
   }
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
-  bool next(Row& row) { return csv_ ? csv_->next(row) : ogr_->next(row); }
-  std::int64_t bytes_read() const { return csv_ ? csv_->bytes_read() : 0; }
+  // A CSV file is read on a second thread from here on (store/read_ahead.hpp); call
+  // once the header is settled.
+  void start_reading() {
+    if (csv_) ahead_.emplace(*csv_);
+  }
+  bool next(Row& row) { return ahead_ ? ahead_->next(row) : csv_ ? csv_->next(row) : ogr_->next(row); }
+  std::int64_t bytes_read() const { return ahead_ ? ahead_->bytes_read() : csv_ ? csv_->bytes_read() : 0; }
   // The current row's line (CSV) or feature number; texts made from it only when
   // a row is rejected or previewed, not for every row.
-  std::int64_t position() const { return csv_ ? csv_->line() : ogr_->feature(); }
+  std::int64_t position() const { return ahead_ ? ahead_->line() : csv_ ? csv_->line() : ogr_->feature(); }
   // "FILE:12" for a CSV line, "FILE: feature 3" for a feature.
   std::string where(const std::string& name, std::int64_t at) const {
     return csv_ ? name + ":" + std::to_string(at) : name + ": feature " + std::to_string(at);
@@ -99,6 +104,7 @@ class Source {
   }
   // After the last row: read errors (OGR), and the fingerprint of what was read.
   std::string finish(const fs::path& file) {
+    ahead_.reset();
     if (ogr_) {
       ogr_->check_read_errors();
       return sha256_file_hex(file);
@@ -109,6 +115,7 @@ class Source {
  private:
   std::optional<CsvReader> csv_;
   std::optional<OgrRows> ogr_;
+  std::optional<CsvReadAhead> ahead_;  // after csv_: stopped before it is closed
 };
 
 }  // namespace
@@ -251,6 +258,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   Row row;
   EventRecord event;
   LinkRecord link;
+  source.start_reading();
   while (source.next(row)) {
     ++result.rows;
     if (options.progress && result.rows % 1024 == 0) options.progress(result.rows, source.bytes_read());
