@@ -76,6 +76,15 @@ TEST(Text, Utf8Validity) {
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // a surrogate
   EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
   EXPECT_FALSE(is_valid_utf8("\xe2\x82"));          // cut short
+  // Past runs of ASCII read eight bytes at a time: where the bad byte is, at every offset.
+  for (std::size_t n = 0; n < 20; ++n) {
+    const std::string ascii(n, 'a');
+    EXPECT_TRUE(is_valid_utf8(ascii + "Ségou" + ascii)) << n;
+    EXPECT_FALSE(is_valid_utf8(ascii + "\xff" + ascii, &at)) << n;
+    EXPECT_EQ(at, n);
+    EXPECT_FALSE(is_valid_utf8(ascii + "\xe2\x82" + ascii, &at)) << n;  // cut short before ASCII
+    EXPECT_EQ(at, n);
+  }
 }
 
 TEST(Text, Sha256Vectors) {
