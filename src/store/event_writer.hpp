@@ -45,7 +45,7 @@ class EventWriter {
   void finish_indexes();
 
   std::int64_t add_dataset(const Dataset& dataset);  // returns its id
-  // Records the file's fingerprint and row count. When a data set with the same
+  // Records the file's fingerprint and row count (after writing what is pending). When a data set with the same
   // fingerprint was stored before, this one is folded into it (its rows point to the
   // earlier one), so importing the same file again adds no second data set.
   void finish_dataset(std::int64_t dataset_id, const std::string& sha256, std::int64_t rows);
@@ -68,7 +68,10 @@ class EventWriter {
   Statement insert_event_, update_event_;
   Statement insert_link_, update_link_;
   Statement insert_actor_;
-  Statement insert_event_actor_, delete_event_actors_;
+  Statement insert_event_actors_, delete_event_actors_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> actor_rows_;  // (event, actor) not yet written
+  void write_actors(Statement& insert);  // actor_rows_, through `insert` of as many rows
+  void flush_actors();                   // writes actor_rows_
   Statement written_by_;
   NameIndex names_;  // the other spellings of the actors and places written
   std::unordered_map<std::string, std::int64_t> actor_ids_;

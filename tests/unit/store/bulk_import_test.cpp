@@ -61,6 +61,21 @@ class BulkImport : public StoreFixture {
       }
     }
     filter.text.clear();
+    // The actor filter (event_actors, written in batches) agrees with each event's
+    // own list of actors, revised ones included.
+    for (int a = 0; a < 8; ++a) {
+      EventFilter by_actor;
+      by_actor.actor = "Actor " + std::to_string(a);
+      std::vector<std::string> listed;
+      for (const auto& e : bulk.query({})) {
+        if ((";" + e.actors + ";").find(";" + by_actor.actor + ";") != std::string::npos)
+          listed.push_back(e.source_id);
+      }
+      std::sort(listed.begin(), listed.end());
+      EXPECT_FALSE(listed.empty()) << what << ", " << by_actor.actor;
+      EXPECT_EQ(found(bulk, by_actor), listed) << what << ", " << by_actor.actor;
+      EXPECT_EQ(found(reference, by_actor), listed) << what << ", " << by_actor.actor;
+    }
     for (int s = 0; s < 20; ++s) {
       const double x = -20 + s * 2.1, y = s * 1.5;
       filter.bbox = geo::Extent{x, y, x + 9.5, y + 7.25};  // edges on stored values too
