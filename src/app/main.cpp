@@ -1,10 +1,25 @@
 // chronomap's entry point: a subcommand runs the command line; otherwise the window
-// opens (`chronomap [--projection P] [--boundaries PATH] [--data DB]`).
+// opens (`chronomap [--projection P] [--boundaries PATH] [--data DB]`), or, built
+// without it (CHRONOMAP_BUILD_GUI=OFF), says so.
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "core/error.hpp"
 #include "ui/gui.hpp"
+
+namespace {
+
+int open_window([[maybe_unused]] const chronomap::ui::GuiOptions& options) {
+#ifdef CHRONOMAP_BUILD_GUI
+  return chronomap::ui::run_gui(options);
+#else
+  throw chronomap::Error("this chronomap is built without the map window (CHRONOMAP_BUILD_GUI=OFF); "
+                         "its commands: chronomap --help");
+#endif
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && chronomap::cli::handles(argv[1])) return chronomap::cli::run(argc, argv);
@@ -22,5 +37,5 @@ int main(int argc, char** argv) {
                  "and close after N frames (0: report every frame, never close)")
       ->check(CLI::Range(0, 1000000000));
   // The same edge as every command: help exits 0, bad options 2, errors one line.
-  return chronomap::cli::run_guarded(app, argc, argv, [&] { return chronomap::ui::run_gui(options); });
+  return chronomap::cli::run_guarded(app, argc, argv, [&] { return open_window(options); });
 }
