@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "store/cpl_handles.hpp"
 #include "geo/gdal_init.hpp"
 #include "store/text.hpp"
 
@@ -38,13 +39,6 @@ std::string upper_trimmed(std::string_view text) {
   return out;
 }
 
-struct CloseFile {
-  void operator()(VSILFILE* f) const { VSIFCloseL(f); }
-};
-struct FreeTokens {
-  void operator()(char** t) const { CSLDestroy(t); }
-};
-using Tokens = std::unique_ptr<char*, FreeTokens>;
 
 }  // namespace
 
@@ -124,13 +118,13 @@ Countries Countries::load(const std::filesystem::path& gpkg) {
 }
 
 void Countries::add_fips_table(const std::filesystem::path& csv) {
-  std::unique_ptr<VSILFILE, CloseFile> file(VSIFOpenL(csv.c_str(), "rb"));
+  CplFile file(VSIFOpenL(csv.c_str(), "rb"));
   if (!file) throw InputError(csv.string() + ": cannot read the FIPS country codes");
-  Tokens header(CSVReadParseLine2L(file.get(), ','));
+  CplTokens header(CSVReadParseLine2L(file.get(), ','));
   if (!header || CSLCount(header.get()) != 5 || std::string_view(header.get()[0]) != "fips")
     throw InputError(csv.string() + ":1: not a FIPS country table (expected fips,iso_a2,iso_a3,iso_n3,name)");
   int line = 1;
-  while (Tokens row{CSVReadParseLine2L(file.get(), ',')}) {
+  while (CplTokens row{CSVReadParseLine2L(file.get(), ',')}) {
     ++line;
     char** t = row.get();
     const std::string fips = upper_trimmed(CSLCount(t) == 5 ? t[0] : "");

@@ -12,18 +12,12 @@
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "store/cpl_handles.hpp"
 #include "store/text.hpp"
 
 namespace chronomap::store {
 namespace {
 
-struct CloseFile {
-  void operator()(VSILFILE* f) const { VSIFCloseL(f); }
-};
-struct FreeTokens {
-  void operator()(char** t) const { CSLDestroy(t); }
-};
-using Tokens = std::unique_ptr<char*, FreeTokens>;
 
 template <typename T>
 bool parse_number(const char* text, T& value) {
@@ -74,14 +68,14 @@ std::string Geocode::ambiguity(std::string_view name) const {
 }
 
 Gazetteer Gazetteer::load(const std::filesystem::path& csv) {
-  std::unique_ptr<VSILFILE, CloseFile> file(VSIFOpenL(csv.c_str(), "rb"));
+  CplFile file(VSIFOpenL(csv.c_str(), "rb"));
   if (!file) throw InputError(csv.string() + ": cannot read the gazetteer");
   Gazetteer g;
-  Tokens header(CSVReadParseLine2L(file.get(), ','));
+  CplTokens header(CSVReadParseLine2L(file.get(), ','));
   if (!header || CSLCount(header.get()) != 10 || std::string_view(header.get()[0]) != "geonameid")
     throw InputError(csv.string() + ":1: not a chronomap gazetteer (expected geonameid,name,...)");
   int line = 1;
-  while (Tokens row{CSVReadParseLine2L(file.get(), ',')}) {
+  while (CplTokens row{CSVReadParseLine2L(file.get(), ',')}) {
     ++line;
     char** t = row.get();
     Place p;

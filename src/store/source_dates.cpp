@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "core/error.hpp"
+#include "store/values.hpp"
 
 namespace chronomap::store {
 namespace {
@@ -204,14 +205,6 @@ std::optional<Stamp> with_format(std::string_view text, std::string_view format,
   }
   if (!c.done()) return std::nullopt;
   return t;
-}
-
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 40;
-  std::string out = "'";
-  out.append(text.substr(0, kShown));
-  if (text.size() > kShown) out.append("...");
-  return out + "'";
 }
 
 }  // namespace

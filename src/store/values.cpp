@@ -6,7 +6,6 @@
 #include <cmath>
 
 namespace chronomap::store {
-namespace {
 
 std::string quoted(std::string_view text) {
   constexpr std::size_t kShown = 40;  // a 5 MB field is not echoed back whole
@@ -18,6 +17,8 @@ std::string quoted(std::string_view text) {
   out += '\'';
   return out;
 }
+
+namespace {
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;

@@ -11,6 +11,10 @@
 
 namespace chronomap::store {
 
+// A field's text in single quotes for a message, cut after 40 bytes ("...") so that a
+// 5 MB field is not echoed back whole.
+std::string quoted(std::string_view text);
+
 std::string_view trim_blanks(std::string_view text);
 
 // Each returns the value, or the reason it is not one (the caller names the field).
