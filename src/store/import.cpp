@@ -70,7 +70,7 @@ bool same_inode(const fs::path& a, const fs::path& b) {
 // Either reader behind one interface: the columns, the next row, where it came from.
 class Source {
  public:
-  Source(const fs::path& file, bool csv, ImportFormat format) {
+  Source(const fs::path& file, bool csv, ImportFormat format, bool regular) : regular_(regular) {
     static const char* const kJsonDrivers[] = {"GeoJSON", "GeoJSONSeq", nullptr};
     if (csv) csv_.emplace(file, lower_extension(file) == ".tsv" ? '\t' : 0);
     else ogr_.emplace(file, format == ImportFormat::geojson ? kJsonDrivers : nullptr);
@@ -81,9 +81,10 @@ class Source {
   }
   bool has_geometry() const { return ogr_ && ogr_->has_geometry(); }
   // A CSV file is read on a second thread from here on (store/read_ahead.hpp); call
-  // once the header is settled.
+  // once the header is settled. Not a pipe: a thread blocked reading it could only be
+  // stopped by its writer, so an import that gives up would wait for more input.
   void start_reading() {
-    if (csv_) ahead_.emplace(*csv_);
+    if (csv_ && regular_) ahead_.emplace(*csv_);
   }
   bool next(Row& row) { return ahead_ ? ahead_->next(row) : csv_ ? csv_->next(row) : ogr_->next(row); }
   std::int64_t bytes_read() const { return ahead_ ? ahead_->bytes_read() : csv_ ? csv_->bytes_read() : 0; }
@@ -116,6 +117,7 @@ class Source {
   std::optional<CsvReader> csv_;
   std::optional<OgrRows> ogr_;
   std::optional<CsvReadAhead> ahead_;  // after csv_: stopped before it is closed
+  bool regular_;
 };
 
 }  // namespace
@@ -144,7 +146,7 @@ ImportResult import_file(EventStore& store, const fs::path& file, const ImportOp
   const bool is_csv = format == ImportFormat::csv || format == ImportFormat::acled;
   if (!is_csv && !regular && !fs::is_directory(status))
     throw InputError(name + ": not a regular file; only CSV can be read from a pipe");
-  Source source(file, is_csv, format);
+  Source source(file, is_csv, format, regular);
   auto columns = source.columns();
   for (const auto& column : columns)
     if (!is_valid_utf8(column)) throw InputError(source.header_where(name) + ": the header is not valid UTF-8");

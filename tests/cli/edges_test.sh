@@ -74,6 +74,19 @@ grep -q "damaged" err && fail "a read-only store was reported as damaged: $(cat 
 [[ -z $(find "$ro" -name 's.db-*') ]] || fail "files were left beside the read-only store"
 chmod 0755 "$ro" && rm -rf "$ro"
 
+# A pipe whose writer is still open when a row is refused: the import says so at once,
+# not once the writer closes it. Here the writer waits for the import to end, so an
+# import that waited for more input would never end (the test's timeout fails it).
+mkfifo rows.fifo release.fifo
+{ printf 'date,latitude,longitude,title\n2025-01-01,12,-8,kept\nnot-a-date,12,-8,refused\n'; read -r _ < release.fifo; } > rows.fifo &
+before=$(sqlite3 s.db .dump | sha256sum)
+"$chronomap" import rows.fifo --data s.db > out 2> err
+status=$?
+echo done > release.fifo
+wait
+[[ $status == 2 ]] && grep -q "rows.fifo:3: field 'date'" err || fail "refused row from an open pipe: status $status: $(cat err)"
+[[ $(sqlite3 s.db .dump | sha256sum) == "$before" ]] || fail "the refused pipe import changed the store"
+
 # A series keeps its base map from frame to frame: each frame must still be the image
 # a single render of that day gives, byte for byte (the same pixels and encoder, and
 # the same Creation Time: SOURCE_DATE_EPOCH fixes it).
