@@ -84,9 +84,7 @@ std::string update_sql(const char* table, const char* columns, const char* value
 constexpr std::size_t kActorRowsPerInsert = 64;
 
 std::string event_actors_sql(std::size_t rows) {
-  std::string sql = "INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES ";
-  for (std::size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?, ?)" : ", (?, ?)";
-  return sql;
+  return "INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES " + value_rows(2, rows);
 }
 
 // "id:", "ucdp:", "gdelt:"... a source's own id; "sha256:" a hash of the content.
@@ -200,6 +198,7 @@ void EventWriter::flush_actors() {
 
 void EventWriter::finish_dataset(std::int64_t dataset_id, const std::string& sha256, std::int64_t rows) {
   flush_actors();
+  names_.flush();
   auto earlier = db_.prepare("SELECT id FROM datasets WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1");
   earlier.bind(1, std::string_view(sha256)).bind(2, dataset_id);
   if (earlier.step()) {
@@ -222,7 +221,7 @@ void EventWriter::finish_dataset(std::int64_t dataset_id, const std::string& sha
 }
 
 std::int64_t EventWriter::actor_id(std::string_view name) {
-  auto found = actor_ids_.find(std::string(name));
+  auto found = actor_ids_.find(name);
   if (found != actor_ids_.end()) return found->second;
   insert_actor_.bind(1, name);
   insert_actor_.step();

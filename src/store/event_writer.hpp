@@ -74,7 +74,7 @@ class EventWriter {
   void flush_actors();                   // writes actor_rows_
   Statement written_by_;
   NameIndex names_;  // the other spellings of the actors and places written
-  std::unordered_map<std::string, std::int64_t> actor_ids_;
+  TextMap<std::int64_t> actor_ids_;
   // Bulk mode: rows above last_id_ are new; restore_sql_ recreates what was dropped.
   bool deferred_ = false;
   std::int64_t last_id_ = 0;

@@ -11,12 +11,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "store/gazetteer.hpp"
 #include "store/sqlite.hpp"
+#include "store/text.hpp"
 
 namespace chronomap::store {
 
@@ -39,17 +39,27 @@ std::string place_name_keys(std::string_view place, std::string_view country, co
 class NameIndex {
  public:
   // Inside the caller's write transaction. The shipped gazetteer, for the places'
-  // other names, is loaded when the first place is keyed.
+  // other names, is loaded when the first place is keyed. Names are written in
+  // batches: call flush() before the transaction commits.
   explicit NameIndex(Database& db);
   void add_actor(std::string_view name);
   void add_place(std::string_view place, std::string_view country);
+  void flush();
 
  private:
-  void add(bool is_place, std::string_view name, std::string_view country, const std::string& keys);
+  struct Pending {
+    bool is_place;
+    std::string name, country, keys;
+  };
+  void add(bool is_place, std::string_view name, std::string_view country, std::string keys);
+  void write(Statement& insert);
   const Gazetteer* gazetteer();
 
-  Statement insert_;
-  std::unordered_set<std::string> seen_;  // "a\nname" and "p\nplace\ncountry" added by this writer
+  Database& db_;
+  Statement insert_;  // kNamesPerInsert rows (name_keys.cpp)
+  std::vector<Pending> pending_;
+  TextMap<bool> actors_seen_;                      // actors added by this writer
+  TextMap<std::vector<std::string>> places_seen_;  // place -> its countries added
   std::optional<Gazetteer> gazetteer_;
   bool gazetteer_tried_ = false;
 };

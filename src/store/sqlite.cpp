@@ -123,6 +123,15 @@ void Database::exec(const char* sql) {
 
 Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
 
+std::string value_rows(int columns, std::size_t rows) {
+  std::string row = "(?";
+  for (int c = 1; c < columns; ++c) row += ", ?";
+  row += ')';
+  std::string values;
+  for (std::size_t r = 0; r < rows; ++r) values += (r == 0 ? "" : ", ") + row;
+  return values;
+}
+
 std::int64_t Database::query_int(const char* sql) {
   Statement statement(db_, sql);
   if (!statement.step()) return 0;
@@ -170,6 +179,12 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_column(int index, const Statement& from, int column) {
+  const int rc = sqlite3_bind_value(stmt_, index, sqlite3_column_value(from.stmt_, column));
+  if (rc != SQLITE_OK) fail(db_, rc, "SQL bind");
+  return *this;
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -189,6 +204,7 @@ void Statement::run() {
 
 void Statement::reset() { sqlite3_reset(stmt_); }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }

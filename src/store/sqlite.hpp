@@ -62,6 +62,8 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);  // copied by SQLite
   Statement& bind_null(int index);
+  // The value of `from`'s column (0-based) in its current row, copied.
+  Statement& bind_column(int index, const Statement& from, int column);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -77,6 +79,7 @@ class Statement {
   void run();
   void reset();  // ready to run again; bindings are kept until rebound
 
+  int column_count() const;
   bool is_null(int column) const;
   std::int64_t column_int(int column) const;
   double column_double(int column) const;
@@ -91,5 +94,9 @@ class Statement {
 // the file's name, since the user can act on those: "FILE: damaged (...); run
 // 'chronomap check --data FILE'", "FILE: read-only (...)".
 std::string sqlite_message(sqlite3* db, int code);
+
+// "(?, ?), (?, ?)": the VALUES of a statement that writes `rows` rows of `columns`
+// values at once (a statement per row costs its round trip through SQLite per row).
+std::string value_rows(int columns, std::size_t rows);
 
 }  // namespace chronomap::store

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace chronomap::store {
 
@@ -20,5 +21,14 @@ std::string fold_name(std::string_view text);
 
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_file_hex(const std::filesystem::path& path);
+
+// A map from text that is looked up by string_view: a key seen before costs no
+// allocation (std::unordered_map<std::string, ...> needs a std::string to find).
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class Value>
+using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
 
 }  // namespace chronomap::store
