@@ -179,12 +179,6 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
-Statement& Statement::bind_column(int index, const Statement& from, int column) {
-  const int rc = sqlite3_bind_value(stmt_, index, sqlite3_column_value(from.stmt_, column));
-  if (rc != SQLITE_OK) fail(db_, rc, "SQL bind");
-  return *this;
-}
-
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -204,7 +198,6 @@ void Statement::run() {
 
 void Statement::reset() { sqlite3_reset(stmt_); }
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }

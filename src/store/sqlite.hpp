@@ -62,8 +62,6 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);  // copied by SQLite
   Statement& bind_null(int index);
-  // The value of `from`'s column (0-based) in its current row, copied.
-  Statement& bind_column(int index, const Statement& from, int column);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -79,7 +77,6 @@ class Statement {
   void run();
   void reset();  // ready to run again; bindings are kept until rebound
 
-  int column_count() const;
   bool is_null(int column) const;
   std::int64_t column_int(int column) const;
   double column_double(int column) const;
