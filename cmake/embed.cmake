@@ -12,4 +12,7 @@ function(chronomap_embed target name)
     COMMENT "Embedding ${name} resources"
     VERBATIM)
   target_sources(${target} PRIVATE "${out}")
+  # Each generated file names its arrays alike (data_0, ...), and a big array of bytes
+  # gains nothing from a unity build: compiled on its own.
+  set_source_files_properties("${out}" PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()

@@ -16,15 +16,15 @@ struct Weighted {
 int channel(std::uint32_t rgb, int c) { return static_cast<int>((rgb >> (16 - 8 * c)) & 0xffu); }
 
 // A box of colours for median cut: a range of `entries`.
-struct Box {
+struct ColourBox {
   std::size_t begin, end;
   std::uint64_t weight = 0;
   int longest = 0;  // the channel with the widest range
   int range = 0;
 };
 
-Box measure(const std::vector<Weighted>& entries, std::size_t begin, std::size_t end) {
-  Box box{begin, end};
+ColourBox measure(const std::vector<Weighted>& entries, std::size_t begin, std::size_t end) {
+  ColourBox box{begin, end};
   int low[3] = {255, 255, 255}, high[3] = {0, 0, 0};
   for (std::size_t i = begin; i < end; ++i) {
     box.weight += entries[i].count;
@@ -42,7 +42,7 @@ Box measure(const std::vector<Weighted>& entries, std::size_t begin, std::size_t
   return box;
 }
 
-std::uint32_t mean_colour(const std::vector<Weighted>& entries, const Box& box) {
+std::uint32_t mean_colour(const std::vector<Weighted>& entries, const ColourBox& box) {
   double sum[3] = {0, 0, 0};
   for (std::size_t i = box.begin; i < box.end; ++i) {
     for (int c = 0; c < 3; ++c)
@@ -60,7 +60,7 @@ std::uint32_t mean_colour(const std::vector<Weighted>& entries, const Box& box) 
 // each box's weighted mean to `out`.
 void median_cut(std::vector<Weighted>& entries, std::size_t slots, std::vector<std::uint32_t>& out) {
   if (entries.empty() || slots == 0) return;
-  std::vector<Box> boxes{measure(entries, 0, entries.size())};
+  std::vector<ColourBox> boxes{measure(entries, 0, entries.size())};
   while (boxes.size() < slots) {
     // The box with the most pixels times spread: where one colour would be most wrong.
     auto worst = boxes.end();
@@ -73,7 +73,7 @@ void median_cut(std::vector<Weighted>& entries, std::size_t slots, std::vector<s
       }
     }
     if (worst == boxes.end()) break;
-    const Box box = *worst;
+    const ColourBox box = *worst;
     const int c = box.longest;
     std::sort(entries.begin() + static_cast<std::ptrdiff_t>(box.begin),
               entries.begin() + static_cast<std::ptrdiff_t>(box.end),
@@ -89,7 +89,7 @@ void median_cut(std::vector<Weighted>& entries, std::size_t slots, std::vector<s
     *worst = measure(entries, box.begin, split);
     boxes.push_back(measure(entries, split, box.end));
   }
-  for (const Box& box : boxes) out.push_back(mean_colour(entries, box));
+  for (const ColourBox& box : boxes) out.push_back(mean_colour(entries, box));
 }
 
 }  // namespace

@@ -218,7 +218,7 @@ std::optional<DayNumber> optional_day(const Statement& s, int column) {
 
 namespace {
 
-constexpr const char* kEventColumns =
+constexpr const char* kSelectEvents =
     "SELECT e.id, e.source_id, e.start_day, e.end_day, e.date_precision, e.category, e.sub_category, e.title, "
     "e.notes, e.actors, e.place, e.lon, e.lat, e.geo_precision, e.country, e.fatalities, e.source, e.url, "
     "e.dataset_id, e.involved FROM events e";
@@ -250,7 +250,7 @@ void read_event(const Statement& s, EventRecord& r) {
 
 void EventStore::for_each_event(const EventFilter& filter, const std::function<void(const EventRecord&)>& visit) {
   const auto text = matches(filter);
-  std::string sql = kEventColumns + where_clause(filter, text) + " ORDER BY e.start_day, e.id";
+  std::string sql = kSelectEvents + where_clause(filter, text) + " ORDER BY e.start_day, e.id";
   if (filter.limit) sql += " LIMIT ?";
   auto s = db_.prepare(sql);
   const int n = bind_filter(s, filter, text);
@@ -264,7 +264,7 @@ void EventStore::for_each_event(const EventFilter& filter, const std::function<v
 
 std::vector<EventRecord> EventStore::events_by_id(std::span<const std::int64_t> ids) {
   std::vector<EventRecord> out(ids.size());
-  auto s = db_.prepare(std::string(kEventColumns) + " WHERE e.id = ?");
+  auto s = db_.prepare(std::string(kSelectEvents) + " WHERE e.id = ?");
   std::size_t found = 0;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     s.reset();

@@ -16,7 +16,11 @@
 #include "geo/gdal_init.hpp"
 
 namespace chronomap::store {
-namespace {
+
+// The owners of OGR's handles. Named, not in the anonymous namespace: OgrRows::Impl
+// holds them, and a class of a header's with members of a file's own types is one
+// the compiler warns about when files are built together (a unity build).
+namespace ogr_handles {
 
 struct CloseDataset {
   void operator()(void* ds) const { GDALClose(ds); }
@@ -30,6 +34,12 @@ struct DestroyTransform {
 struct DestroyGeometry {
   void operator()(void* g) const { OGR_G_DestroyGeometry(g); }
 };
+
+}  // namespace ogr_handles
+
+using namespace ogr_handles;
+
+namespace {
 
 std::string pair_text(double x, double y) {
   char text[64];

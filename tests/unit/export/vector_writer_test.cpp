@@ -37,7 +37,7 @@ render::Scene square_scene() {
   return scene;
 }
 
-struct Fixture {
+struct VectorFixture {
   render::Scene scene = square_scene();
   geo::Projection projection{"EPSG:4326"};
   render::EventSet events;
@@ -47,7 +47,7 @@ struct Fixture {
   render::Furniture furniture;
   render::View view;
 
-  Fixture() {
+  VectorFixture() {
     geo::Extent extent;
     extent.add(-10, -5);
     extent.add(10, 5);
@@ -68,7 +68,7 @@ Rgba at(const Image& image, double lon, double lat) {
 }
 
 TEST(VectorWriter, FillsByEvenOddOverTheSea) {
-  const Image image = Fixture().draw();
+  const Image image = VectorFixture().draw();
   EXPECT_EQ(at(image, -7, 2), (Rgba{0, 255, 0, 255}));  // in the square
   const Rgba sea{0xc9, 0xdd, 0xe8, 255};
   EXPECT_EQ(at(image, -5, 0), sea);  // in its hole
@@ -76,7 +76,7 @@ TEST(VectorWriter, FillsByEvenOddOverTheSea) {
 }
 
 TEST(VectorWriter, EventsPassTheWindowAndTheMask) {
-  Fixture f;
+  VectorFixture f;
   f.events.add({2, 0}, 98, 98, render::category_index("coup"));  // in the window
   f.events.add({6, 0}, 80, 80, render::category_index("coup"));  // before it
   f.events.add({8, 0}, 99, 99, render::category_index("coup"));  // masked out
@@ -88,13 +88,13 @@ TEST(VectorWriter, EventsPassTheWindowAndTheMask) {
   EXPECT_EQ(at(image, 6, 0), sea);
   EXPECT_EQ(at(image, 8, 0), sea);
   // An older event in the window is fainter (event_fade: 30 % less over the window).
-  Fixture older;
+  VectorFixture older;
   older.events.add({2, 0}, 92, 92, render::category_index("coup"));
   EXPECT_GT(at(older.draw(), 2, 0).b, shown.b + 20);
 }
 
 TEST(VectorWriter, HexagonsCountTheShownEventsInTheRampsColour) {
-  Fixture f;
+  VectorFixture f;
   f.view.density = render::DensityMode::hexagons;
   for (int i = 0; i < 4; ++i) f.events.add({5, 0}, 98, 98, render::category_index("coup"));
   f.mask = {1, 1, 1, 0};  // three pass
@@ -113,7 +113,7 @@ TEST(VectorWriter, HexagonsCountTheShownEventsInTheRampsColour) {
 }
 
 TEST(VectorWriter, DrawsEveryFurniturePrimitive) {
-  Fixture f;
+  VectorFixture f;
   const render::Color red = render::rgb(0xff0000), black = render::rgb(0x000000);
   f.furniture.shapes.push_back(render::rectangle(110, 10, 130, 30, red));
   // A dashed line along y = 50 from x = 100 to 190: 10 px on, 10 px off.
@@ -151,7 +151,7 @@ TEST(VectorWriter, WritesPdfAndSvgAtomically) {
   const fs::path dir = fs::temp_directory_path() / ("chronomap-vector-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  Fixture f;
+  VectorFixture f;
   f.overlay.push_back({"Tillabéri", 100, 50, 14, render::Align::center, 0, 0, render::rgb(0), render::rgb(0xffffff),
                        true});
   const auto read = [](const fs::path& path) {

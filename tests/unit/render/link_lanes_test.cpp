@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "unit/render/capitals.hpp"
+
 namespace chronomap::render {
 namespace {
 
@@ -16,7 +18,9 @@ Link link(geo::LonLat from, geo::LonLat to) {
   return l;
 }
 
-const geo::LonLat kBamako{-8.0029, 12.6392}, kOuagadougou{-1.5197, 12.3714}, kMoscow{37.6173, 55.7558};
+using test::kBamako;
+using test::kMoscow;
+using test::kOuagadougou;
 
 TEST(LinkLanes, LinksBetweenTheSamePlacesGetLanesEitherSideALinkAloneNone) {
   const std::vector<Link> links = {link(kBamako, kOuagadougou), link(kBamako, kMoscow), link(kBamako, kOuagadougou)};

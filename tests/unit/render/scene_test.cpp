@@ -8,12 +8,13 @@
 #include "geo/hit_test.hpp"
 #include "geo/projection.hpp"
 #include "render/scene.hpp"
+#include "unit/render/capitals.hpp"
 
 namespace chronomap::render {
 namespace {
 
-constexpr geo::LonLat kBamako{-8.0029, 12.6392};
-constexpr geo::LonLat kMoscow{37.6173, 55.7558};
+using test::kBamako;
+using test::kMoscow;
 
 const BaseMap& shipped() {
   static const BaseMap map = load_base_map();

@@ -8,15 +8,10 @@
 
 #include "store/gazetteer.hpp"
 #include "store/text.hpp"
+#include "store/values.hpp"
 
 namespace chronomap::store {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  const auto b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
 
 double distance_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180, kEarth = 6371.0;
@@ -35,7 +30,7 @@ TEST(Gazetteer, CasesWithin25Km) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> parts;
     std::istringstream fields(line);
-    for (std::string part; std::getline(fields, part, '|');) parts.push_back(trim(part));
+    for (std::string part; std::getline(fields, part, '|');) parts.emplace_back(trim_blanks(part));
     ASSERT_EQ(parts.size(), 4u) << line;
     ++cases;
     SCOPED_TRACE(line);

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "store/import.hpp"
+#include "store/values.hpp"
 #include "unit/store/store_fixture.hpp"
 
 namespace chronomap::store {
@@ -21,12 +22,6 @@ struct ImportCase {
   std::string pattern;
 };
 
-std::string trim(std::string s) {
-  const auto a = s.find_first_not_of(" \t");
-  const auto b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
 std::vector<ImportCase> read_cases() {
   std::ifstream in(std::string(CHRONOMAP_TEST_DATA) + "/import/cases.txt");
   std::vector<ImportCase> cases;
@@ -35,8 +30,8 @@ std::vector<ImportCase> read_cases() {
     if (line.empty() || line[0] == '#') continue;
     const auto bar = line.find('|');
     ImportCase c;
-    c.file = trim(line.substr(0, bar));
-    std::istringstream expect(trim(line.substr(bar + 1)));
+    c.file = trim_blanks(line.substr(0, bar));
+    std::istringstream expect(std::string(trim_blanks(line.substr(bar + 1))));
     std::string word;
     expect >> word;
     if (word == "rows") {
@@ -45,7 +40,7 @@ std::vector<ImportCase> read_cases() {
       c.expect_error = true;
       expect >> c.line;
       std::getline(expect, c.pattern);
-      c.pattern = trim(c.pattern);
+      c.pattern = std::string(trim_blanks(c.pattern));
     }
     cases.push_back(c);
   }
